@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `anning` command. TypeScript sources run through tsx, so there is no build step for the server.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/server/main.ts');

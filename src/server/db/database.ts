@@ -1,0 +1,15 @@
+import type { PlatformTables } from '../platform/tables.js';
+import type { RegionsTables } from '../modules/regions/tables.js';
+import type { ResponseTables } from '../modules/response/tables.js';
+import type { PeopleTables } from '../modules/people/tables.js';
+import type { OrganizationsTables } from '../modules/organizations/tables.js';
+import type { TasksTables } from '../modules/tasks/tables.js';
+
+/** The one schema: every module's tables, merged. */
+export interface Database
+  extends PlatformTables,
+    RegionsTables,
+    ResponseTables,
+    PeopleTables,
+    OrganizationsTables,
+    TasksTables {}

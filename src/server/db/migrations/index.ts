@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.js';
+
+/** One stream of migrations for the whole schema, applied in name order. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

@@ -1,0 +1,57 @@
+import type { ErrorCode, FieldMessageCode } from '../../shared/messages.js';
+
+/** One field's problem, reported with a stable code so the client can translate it. */
+export interface FieldIssue {
+  field: string;
+  code: FieldMessageCode;
+  params?: Record<string, unknown>;
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  FILE_NOT_SPREADSHEET: 400,
+  SHEET_NO_HEADER: 400,
+  SHEET_HAS_FORMULAS: 400,
+  SHEET_HAS_MERGED_CELLS: 400,
+  IMPORT_HAS_ERRORS: 422,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  BAD_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  FORBIDDEN: 403,
+  OUT_OF_SCOPE: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DUPLICATE_PERSON: 409,
+  INVALID_STATE: 409,
+  FILE_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  OVERLOADED: 503,
+  INTERNAL: 500,
+};
+
+/**
+ * The one error type services throw. It carries no HTTP knowledge beyond a status lookup that
+ * the single error handler in app.ts applies.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, unknown> = {},
+    readonly details?: unknown,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return STATUS[this.code] ?? 400;
+  }
+}
+
+export function validationError(issues: FieldIssue[]): AppError {
+  return new AppError('VALIDATION_FAILED', {}, { fields: issues });
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
