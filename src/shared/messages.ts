@@ -72,7 +72,10 @@ export const FIELD_MESSAGES = {
   DOC_NUMBER_FORMAT: { 'zh-CN': '证件号码格式不正确', en: 'The document number is not valid' },
   PHONE_FORMAT: { 'zh-CN': '手机号应为以1开头的11位数字', en: 'A mobile number has 11 digits starting with 1' },
   PLATE_FORMAT: { 'zh-CN': '车牌号格式不正确', en: 'The vehicle plate is not valid' },
-  NAME_FORMAT: { 'zh-CN': '姓名应为1至30个字符', en: 'A name has 1 to 30 characters' },
+  NAME_FORMAT: {
+    'zh-CN': '姓名应为1至30个汉字或字母，不能含数字或符号',
+    en: 'A name has 1 to 30 letters or Chinese characters, without digits or symbols',
+  },
   REGION_UNKNOWN: { 'zh-CN': '所属村社区/网格“{value}”不存在', en: 'Community/grid "{value}" does not exist' },
   REGION_NOT_GRID: {
     'zh-CN': '请填写到网格或楼院一级（“{value}”）',
@@ -82,6 +85,10 @@ export const FIELD_MESSAGES = {
   DUPLICATE_IN_FILE: {
     'zh-CN': '与第 {row} 行证件号码重复',
     en: 'Same document number as row {row}',
+  },
+  PASSWORD_WEAK: {
+    'zh-CN': '密码至少8位，且须包含字母和数字',
+    en: 'A password needs at least 8 characters, with letters and digits',
   },
   CELL_FORMULA: { 'zh-CN': '单元格含公式', en: 'The cell holds a formula' },
 } as const satisfies Record<string, Record<Locale, string>>;

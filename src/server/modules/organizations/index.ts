@@ -1,0 +1,2 @@
+export { organizationRoutes } from './routes.js';
+export { getOrganization, registerOrganization, seedOrganizations } from './service.js';

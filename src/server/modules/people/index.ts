@@ -1,0 +1,5 @@
+export { peopleRoutes } from './routes.js';
+export { searchPeople, getPerson, createPerson, unmaskPerson } from './service.js';
+export type { PeopleTables, PersonRow, HouseholdRow } from './tables.js';
+export { loadResidents, type ResidentToLoad } from './load.js';
+export { countsByLeaf as countResidentsByLeaf } from './store.js';

@@ -1,0 +1,72 @@
+import type { AppContext } from '../../platform/context.js';
+import type { DbOrTx } from '../../platform/db/index.js';
+import { bulkInsert } from '../../platform/db/bulk.js';
+import { newId, nowIso } from '../../platform/ids.js';
+import type { RecordedTag } from '../../../shared/people.js';
+import type { HouseholdRow, PersonRow, PersonTagRow } from './tables.js';
+import { docIndexKey, type CheckedPerson } from './rules.js';
+
+/** A validated resident placed in a region, ready for a bulk load (seed or import). */
+export interface ResidentToLoad extends CheckedPerson {
+  region: { code: string; path: string };
+  address: string | null;
+  tags: RecordedTag[];
+}
+
+/**
+ * Writes many new residents (and any new households their addresses name) in the caller's
+ * transaction. Rows go in blind-index order: inserts into the unique index in key order are
+ * several times faster than in arrival order.
+ */
+export async function loadResidents(
+  ctx: AppContext,
+  tx: DbOrTx,
+  residents: ResidentToLoad[],
+  createdBy: string | null,
+  existingHouseholds: Map<string, string> = new Map(),
+): Promise<{ people: number; households: number }> {
+  const now = nowIso();
+  const households: HouseholdRow[] = [];
+  const people: PersonRow[] = [];
+  const tags: PersonTagRow[] = [];
+  for (const r of residents) {
+    let householdId: string | null = null;
+    if (r.address) {
+      const key = `${r.region.code}|${r.address}`;
+      householdId = existingHouseholds.get(key) ?? null;
+      if (!householdId) {
+        householdId = newId();
+        existingHouseholds.set(key, householdId);
+        households.push({ id: householdId, region_code: r.region.code, region_path: r.region.path, address: r.address,
+          created_at: now });
+      }
+    }
+    const id = newId();
+    people.push({
+      id,
+      doc_type: r.docType,
+      doc_number_enc: ctx.pii.encrypt(r.docNumber),
+      doc_number_bidx: ctx.pii.blindIndex('doc', docIndexKey(r.docType, r.docNumber)),
+      name: r.name,
+      gender: r.gender,
+      birth_date: r.birthDate,
+      phone_enc: r.phone ? ctx.pii.encrypt(r.phone) : null,
+      phone_bidx: r.phone ? ctx.pii.blindIndex('phone', r.phone) : null,
+      household_id: householdId,
+      region_code: r.region.code,
+      region_path: r.region.path,
+      address: r.address,
+      status: 'active',
+      created_at: now,
+      created_by: createdBy,
+      updated_at: now,
+      updated_by: createdBy,
+    });
+    for (const tag of new Set(r.tags)) tags.push({ person_id: id, tag, region_path: r.region.path });
+  }
+  people.sort((a, b) => (a.doc_number_bidx < b.doc_number_bidx ? -1 : 1));
+  await bulkInsert(ctx.handle, tx, 'households', households);
+  await bulkInsert(ctx.handle, tx, 'people', people);
+  await bulkInsert(ctx.handle, tx, 'person_tags', tags);
+  return { people: people.length, households: households.length };
+}

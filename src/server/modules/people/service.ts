@@ -1,0 +1,163 @@
+import { can, requirePermission, requireRegion, scopePaths, type Actor } from '../../platform/access.js';
+import { audit } from '../../platform/audit.js';
+import type { AppContext } from '../../platform/context.js';
+import { inTransaction, type DbOrTx } from '../../platform/db/index.js';
+import { AppError, validationError } from '../../platform/errors.js';
+import { newId, nowIso } from '../../platform/ids.js';
+import { addToCounts, displayName, findRegion, findRegions, type RegionRow } from '../regions/index.js';
+import { DOC_TYPES, DERIVED_TAGS, bornOnOrBefore, type RecordedTag } from '../../../shared/people.js';
+import { todayInChina, validateMobile } from '../../../shared/validators/index.js';
+import type { NewPerson, PeoplePage, PeopleQuery, PersonView } from '../../../shared/contracts/people.js';
+import type { PersonRow } from './tables.js';
+import { checkPerson, docIndexKey, toPersonView } from './rules.js';
+import * as store from './store.js';
+
+export async function searchPeople(ctx: AppContext, actor: Actor, q: PeopleQuery): Promise<PeoplePage> {
+  requirePermission(actor, 'people.view');
+  const db = ctx.handle.db;
+  const requested = q.region ? await regionOrNotFound(db, q.region) : undefined;
+  const filter: store.PeopleFilter = { paths: scopePaths(actor, requested?.path), name: q.name };
+  if (q.idNumber) {
+    const number = q.idNumber.trim().toUpperCase();
+    filter.docBidx = DOC_TYPES.map((t) => ctx.pii.blindIndex('doc', docIndexKey(t, number)));
+  }
+  if (q.phone) {
+    const phone = validateMobile(q.phone);
+    if (!phone.ok) throw validationError([{ field: 'phone', code: phone.code }]);
+    filter.phoneBidx = ctx.pii.blindIndex('phone', phone.value);
+  }
+  const today = todayInChina();
+  if (q.tag === 'age_60' || q.tag === 'age_80') filter.bornOnOrBefore = bornOnOrBefore(today, q.tag === 'age_60' ? 60 : 80);
+  else if (q.tag) filter.tag = q.tag;
+
+  const { rows, total } = await store.searchPeople(db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+  if (q.idNumber || q.phone) {
+    // Looking a person up by identifier is access to that person: recorded, even when nothing matched.
+    await audit(db, actor, { action: 'people.lookup', subjectType: 'person', subjectId: rows[0]?.id,
+      detail: { by: q.idNumber ? 'idNumber' : 'phone', matches: total } });
+  }
+  return { items: await views(ctx, actor, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getPerson(ctx: AppContext, actor: Actor, id: string): Promise<PersonView> {
+  requirePermission(actor, 'people.view');
+  const row = await store.findPerson(ctx.handle.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  requireRegion(actor, row.region_path);
+  const [view] = await views(ctx, actor, [row]);
+  return view;
+}
+
+export async function createPerson(ctx: AppContext, actor: Actor, input: NewPerson): Promise<PersonView> {
+  requirePermission(actor, 'people.capture');
+  const db = ctx.handle.db;
+  const checked = checkPerson(input, { today: todayInChina() });
+  const region = await findRegion(db, input.regionCode.trim());
+  const issues = checked.ok ? [] : [...checked.issues];
+  if (!region) issues.push({ field: 'regionCode', code: 'REGION_UNKNOWN', params: { value: input.regionCode } });
+  else if (region.level !== 'grid' && region.level !== 'building') {
+    issues.push({ field: 'regionCode', code: 'REGION_NOT_GRID', params: { value: region.name } });
+  }
+  if (!checked.ok || !region || issues.length > 0) throw validationError(issues);
+  requireRegion(actor, region.path, 'capture');
+  const person = checked.value;
+  const docBidx = ctx.pii.blindIndex('doc', docIndexKey(person.docType, person.docNumber));
+
+  const id = await inTransaction(db, async (tx) => {
+    const [existing] = await store.findPeopleByDocBidx(tx, [docBidx]);
+    if (existing) {
+      const where = await findRegion(tx, existing.region_code);
+      throw new AppError('DUPLICATE_PERSON', { name: existing.name, region: where?.name ?? existing.region_code },
+        { personId: existing.id });
+    }
+    const now = nowIso();
+    const address = input.address?.trim() || null;
+    let householdId: string | null = null;
+    let newHousehold = 0;
+    if (address) {
+      const household = await store.findHousehold(tx, region.code, address);
+      householdId = household?.id ?? newId();
+      if (!household) {
+        newHousehold = 1;
+        await tx.insertInto('households').values({ id: householdId, region_code: region.code, region_path: region.path,
+          address, created_at: now }).execute();
+      }
+    }
+    const row: PersonRow = {
+      id: newId(),
+      doc_type: person.docType,
+      doc_number_enc: ctx.pii.encrypt(person.docNumber),
+      doc_number_bidx: docBidx,
+      name: person.name,
+      gender: person.gender,
+      birth_date: person.birthDate,
+      phone_enc: person.phone ? ctx.pii.encrypt(person.phone) : null,
+      phone_bidx: person.phone ? ctx.pii.blindIndex('phone', person.phone) : null,
+      household_id: householdId,
+      region_code: region.code,
+      region_path: region.path,
+      address,
+      status: 'active',
+      created_at: now,
+      created_by: actor.userId,
+      updated_at: now,
+      updated_by: actor.userId,
+    };
+    const tags = [...new Set(input.tags)].map((tag) => ({ person_id: row.id, tag, region_path: region.path }));
+    await store.insertPerson(tx, row, tags);
+    await addToCounts(tx, region.path, newHousehold, 1);
+    await audit(tx, actor, { action: 'people.create', subjectType: 'person', subjectId: row.id, regionPath: region.path });
+    return row.id;
+  });
+  return getPerson(ctx, actor, id);
+}
+
+/** Shows identifiers in clear to a user allowed to, for a stated reason, and records it. */
+export async function unmaskPerson(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { fields: ('docNumber' | 'phone' | 'name')[]; reason: string },
+): Promise<{ docNumber?: string; phone?: string | null; name?: string }> {
+  requirePermission(actor, 'people.unmask');
+  const db = ctx.handle.db;
+  const row = await store.findPerson(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  requireRegion(actor, row.region_path);
+  const fields = [...new Set(input.fields)];
+  await audit(db, actor, { action: 'people.unmask', subjectType: 'person', subjectId: id, regionPath: row.region_path,
+    reason: input.reason, detail: { fields } });
+  return {
+    ...(fields.includes('docNumber') ? { docNumber: ctx.pii.decrypt(row.doc_number_enc) } : {}),
+    ...(fields.includes('phone') ? { phone: row.phone_enc ? ctx.pii.decrypt(row.phone_enc) : null } : {}),
+    ...(fields.includes('name') ? { name: row.name } : {}),
+  };
+}
+
+async function regionOrNotFound(db: DbOrTx, code: string): Promise<RegionRow> {
+  const region = await findRegion(db, code);
+  if (!region) throw new AppError('NOT_FOUND', {}, { region: code });
+  return region;
+}
+
+/** Masked views of person rows, with their regions' names and tags looked up once per page. */
+export async function views(ctx: AppContext, actor: Actor, rows: PersonRow[]): Promise<PersonView[]> {
+  const db = ctx.handle.db;
+  const codes = new Set<string>();
+  for (const r of rows) for (const c of r.region_path.split('/')) codes.add(c);
+  const regions = new Map((await findRegions(db, [...codes])).map((r) => [r.code, r]));
+  const tags = await store.tagsOf(db, rows.map((r) => r.id));
+  const today = todayInChina();
+  const showName = can(actor, 'people.unmask');
+  return rows.map((row) =>
+    toPersonView({
+      row,
+      docNumber: ctx.pii.decrypt(row.doc_number_enc),
+      phone: row.phone_enc ? ctx.pii.decrypt(row.phone_enc) : null,
+      regionName: displayName(row.region_path.split('/').map((c) => ({ name: regions.get(c)?.name ?? c }))),
+      recordedTags: (tags.get(row.id) ?? []).filter((t) => !(DERIVED_TAGS as readonly string[]).includes(t)) as RecordedTag[],
+      today,
+      showName,
+    }),
+  );
+}

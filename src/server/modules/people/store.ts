@@ -1,0 +1,126 @@
+import { sql } from 'kysely';
+import { pathRange, type DbOrTx } from '../../platform/db/index.js';
+import type { HouseholdRow, PersonRow, PersonTagRow } from './tables.js';
+
+export interface PeopleFilter {
+  /** Region path prefixes the result must lie under (the actor's scope, intersected with the request). */
+  paths: string[];
+  name?: string;
+  docBidx?: string[];
+  phoneBidx?: string;
+  tag?: string;
+  /** For derived age tags: born on or before this date. */
+  bornOnOrBefore?: string;
+}
+
+function filtered(db: DbOrTx, f: PeopleFilter) {
+  let q = db.selectFrom('people').where((eb) =>
+    eb.or(f.paths.flatMap((p) => {
+      const r = pathRange(p);
+      return [eb('people.region_path', '=', p), eb.and([eb('people.region_path', '>=', r.from), eb('people.region_path', '<', r.to)])];
+    })),
+  );
+  if (f.name) q = q.where('people.name', 'like', `${f.name.replace(/[%_]/g, '')}%`);
+  if (f.docBidx) q = q.where('people.doc_number_bidx', 'in', f.docBidx);
+  if (f.phoneBidx) q = q.where('people.phone_bidx', '=', f.phoneBidx);
+  if (f.bornOnOrBefore) q = q.where('people.birth_date', '<=', f.bornOnOrBefore);
+  if (f.tag) {
+    const tag = f.tag;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('person_tags').select(sql`1`.as('x')).whereRef('person_tags.person_id', '=', 'people.id')
+        .where('person_tags.tag', '=', tag)),
+    );
+  }
+  return q;
+}
+
+export async function searchPeople(
+  db: DbOrTx,
+  f: PeopleFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: PersonRow[]; total: number }> {
+  if (f.paths.length === 0) return { rows: [], total: 0 };
+  const [rows, count] = await Promise.all([
+    filtered(db, f).selectAll('people').orderBy('people.region_path').orderBy('people.id').offset(page.offset).limit(page.limit).execute(),
+    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Every person under the paths, in ledger order, a page at a time (exports). */
+export async function* streamPeople(db: DbOrTx, f: PeopleFilter, batch = 5000): AsyncGenerator<PersonRow[]> {
+  let after: { path: string; id: string } | null = null;
+  for (;;) {
+    let q = filtered(db, f).selectAll('people');
+    if (after) {
+      const a: { path: string; id: string } = after;
+      q = q.where((eb) => eb.or([eb('people.region_path', '>', a.path),
+        eb.and([eb('people.region_path', '=', a.path), eb('people.id', '>', a.id)])]));
+    }
+    const rows = await q.orderBy('people.region_path').orderBy('people.id').limit(batch).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1];
+    after = { path: last.region_path, id: last.id };
+  }
+}
+
+export async function findPerson(db: DbOrTx, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPeopleByDocBidx(db: DbOrTx, bidx: string[]): Promise<PersonRow[]> {
+  const out: PersonRow[] = [];
+  for (let i = 0; i < bidx.length; i += 500) {
+    out.push(...(await db.selectFrom('people').selectAll().where('doc_number_bidx', 'in', bidx.slice(i, i + 500)).execute()));
+  }
+  return out;
+}
+
+export async function tagsOf(db: DbOrTx, personIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (personIds.length === 0) return map;
+  const rows = await db.selectFrom('person_tags').select(['person_id', 'tag']).where('person_id', 'in', personIds).execute();
+  for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.tag]);
+  return map;
+}
+
+export async function insertPerson(db: DbOrTx, row: PersonRow, tags: PersonTagRow[]): Promise<void> {
+  await db.insertInto('people').values(row).execute();
+  if (tags.length > 0) await db.insertInto('person_tags').values(tags).execute();
+}
+
+export async function updatePerson(db: DbOrTx, id: string, patch: Partial<PersonRow>): Promise<void> {
+  await db.updateTable('people').set(patch).where('id', '=', id).execute();
+}
+
+export async function replaceTags(db: DbOrTx, personId: string, tags: PersonTagRow[]): Promise<void> {
+  await db.deleteFrom('person_tags').where('person_id', '=', personId).execute();
+  if (tags.length > 0) await db.insertInto('person_tags').values(tags).execute();
+}
+
+export async function findHousehold(db: DbOrTx, regionCode: string, address: string): Promise<HouseholdRow | undefined> {
+  return db.selectFrom('households').selectAll().where('region_code', '=', regionCode).where('address', '=', address)
+    .executeTakeFirst();
+}
+
+export async function householdsAt(db: DbOrTx, regionCodes: string[]): Promise<HouseholdRow[]> {
+  const out: HouseholdRow[] = [];
+  for (let i = 0; i < regionCodes.length; i += 500) {
+    out.push(...(await db.selectFrom('households').selectAll().where('region_code', 'in', regionCodes.slice(i, i + 500)).execute()));
+  }
+  return out;
+}
+
+/** Residents and households per leaf region, for setting the tree's counts after a bulk load. */
+export async function countsByLeaf(db: DbOrTx): Promise<{ code: string; households: number; residents: number }[]> {
+  const residents = await db.selectFrom('people').select(['region_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'active').groupBy('region_code').execute();
+  const households = await db.selectFrom('households').select(['region_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('region_code').execute();
+  const map = new Map<string, { code: string; households: number; residents: number }>();
+  const at = (code: string) => map.get(code) ?? map.set(code, { code, households: 0, residents: 0 }).get(code)!;
+  for (const r of residents) at(r.region_code).residents = Number(r.n);
+  for (const h of households) at(h.region_code).households = Number(h.n);
+  return [...map.values()];
+}

@@ -1,0 +1,2 @@
+export { responseRoutes } from './routes.js';
+export { responseInForce, startResponse } from './service.js';

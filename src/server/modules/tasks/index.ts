@@ -1,0 +1,2 @@
+export { taskRoutes } from './routes.js';
+export { createTask, type TaskRequest } from './service.js';

@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import { pathRange, type DbOrTx } from '../../platform/db/index.js';
+import type { TaskRow } from './tables.js';
+
+export async function insertTask(db: DbOrTx, row: TaskRow): Promise<void> {
+  await db.insertInto('tasks').values(row).execute();
+}
+
+export async function findTask(db: DbOrTx, id: string): Promise<TaskRow | undefined> {
+  return db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setTaskStatus(db: DbOrTx, id: string, status: string, note: string | undefined, at: string): Promise<void> {
+  await db.updateTable('tasks').set({ status, updated_at: at, ...(note ? { note } : {}) }).where('id', '=', id).execute();
+}
+
+/** Tasks under the paths; active ones with a due time first (earliest, so overdue lead), then the rest by age. */
+export async function listTasks(
+  db: DbOrTx,
+  f: { paths: string[]; statuses: string[] },
+  page: { offset: number; limit: number },
+): Promise<{ rows: TaskRow[]; total: number }> {
+  if (f.paths.length === 0) return { rows: [], total: 0 };
+  const q = db
+    .selectFrom('tasks')
+    .where('status', 'in', f.statuses)
+    .where((eb) =>
+      eb.or(f.paths.flatMap((p) => {
+        const r = pathRange(p);
+        return [eb('region_path', '=', p), eb.and([eb('region_path', '>=', r.from), eb('region_path', '<', r.to)])];
+      })),
+    );
+  const [rows, count] = await Promise.all([
+    q.selectAll()
+      .orderBy(sql`case when due_at is null then 1 else 0 end`)
+      .orderBy('due_at')
+      .orderBy('id', 'desc')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

@@ -1,0 +1,59 @@
+import type { DbOrTx } from './db/index.js';
+import type { Actor } from './access.js';
+import { newId, nowIso } from './ids.js';
+import type { AuditRow } from './tables.js';
+
+/** What happened, to what, and why; who and from where come from the actor. */
+export interface AuditEntry {
+  action: string;
+  result?: AuditRow['result'];
+  subjectType?: string;
+  subjectId?: string;
+  regionPath?: string;
+  reason?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Anonymous events (a failed login) pass the claimed identity instead of an actor. */
+export type AuditWho = Actor | { userId?: string | null; username?: string | null; role?: string | null; ip: string | null };
+
+export async function audit(db: DbOrTx, who: AuditWho, entry: AuditEntry): Promise<void> {
+  await db.insertInto('audit_log').values(auditRow(who, entry)).execute();
+}
+
+export function auditRow(who: AuditWho, entry: AuditEntry): AuditRow {
+  return {
+    id: newId(),
+    at: nowIso(),
+    user_id: who.userId ?? null,
+    username: who.username ?? null,
+    role: who.role ?? null,
+    action: entry.action,
+    result: entry.result ?? 'ok',
+    subject_type: entry.subjectType ?? null,
+    subject_id: entry.subjectId ?? null,
+    region_path: entry.regionPath ?? null,
+    reason: entry.reason ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    ip: who.ip,
+  };
+}
+
+export interface AuditQuery {
+  subjectType?: string;
+  subjectId?: string;
+  userId?: string;
+  action?: string;
+  limit: number;
+  before?: string;
+}
+
+export async function listAudit(db: DbOrTx, q: AuditQuery): Promise<AuditRow[]> {
+  let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(q.limit);
+  if (q.subjectType) query = query.where('subject_type', '=', q.subjectType);
+  if (q.subjectId) query = query.where('subject_id', '=', q.subjectId);
+  if (q.userId) query = query.where('user_id', '=', q.userId);
+  if (q.action) query = query.where('action', '=', q.action);
+  if (q.before) query = query.where('id', '<', q.before);
+  return query.execute();
+}

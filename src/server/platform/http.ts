@@ -1,0 +1,101 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { errorMessage, fieldMessage, type Locale } from '../../shared/messages.js';
+import type { Actor } from './access.js';
+import { actorForSession } from './auth/index.js';
+import { audit } from './audit.js';
+import type { AppContext } from './context.js';
+import { AppError, type FieldIssue } from './errors.js';
+
+export const SESSION_COOKIE = 'anning_session';
+export const LOCALE_COOKIE = 'anning_locale';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export function requestLocale(req: FastifyRequest): Locale {
+  const chosen = req.cookies?.[LOCALE_COOKIE] ?? req.headers['accept-language'] ?? '';
+  return /^en/i.test(chosen) ? 'en' : 'zh-CN';
+}
+
+/** The signed-in actor; routes behind authentication call this, so a missing session is a 401. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return req.actor;
+}
+
+/** Resolves the session cookie into `req.actor` for every /api/v1 request; refusal waits for actorOf. */
+export function registerSessionResolution(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    const raw = req.cookies[SESSION_COOKIE];
+    if (!raw) return;
+    const unsigned = req.unsignCookie(raw);
+    if (!unsigned.valid || !unsigned.value) throw new AppError('UNAUTHENTICATED');
+    req.actor = await actorForSession(ctx.handle.db, unsigned.value, req.ip);
+  });
+}
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** The one place where errors become HTTP responses: stable code, localized message, audit of refusals. */
+export function registerErrorHandler(app: FastifyInstance, ctx: AppContext): void {
+  app.setErrorHandler(async (err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) => {
+    const locale = requestLocale(req);
+    if (err instanceof AppError) {
+      if (err.code === 'FORBIDDEN' || err.code === 'OUT_OF_SCOPE') {
+        const actor = req.actor;
+        await audit(ctx.handle.db, actor ?? { ip: req.ip }, {
+          action: 'access.denied',
+          result: 'denied',
+          reason: err.code,
+          detail: { method: req.method, url: req.url, ...(err.details as object) },
+        });
+      }
+      return send(reply, err.status, { error: { code: err.code, message: errorMessage(err.code, locale, err.params),
+        details: localizeDetails(err.details, locale) } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => ({
+        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(v.params?.issue ?? ''),
+        message: v.message ?? '',
+      }));
+      return send(reply, 400, { error: { code: 'VALIDATION_FAILED', message: errorMessage('VALIDATION_FAILED', locale),
+        details: { fields } } });
+    }
+    const fe = err as FastifyError;
+    if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limitMb = Math.round(ctx.config.maxUploadBytes / 1024 / 1024);
+      return send(reply, 413, { error: { code: 'FILE_TOO_LARGE', message: errorMessage('FILE_TOO_LARGE', locale, { limitMb }) } });
+    }
+    if (fe.statusCode === 429) {
+      return send(reply, 429, { error: { code: 'RATE_LIMITED', message: errorMessage('RATE_LIMITED', locale) } });
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return send(reply, fe.statusCode, { error: { code: 'VALIDATION_FAILED', message: errorMessage('VALIDATION_FAILED', locale),
+        details: { reason: fe.message } } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return send(reply, 500, { error: { code: 'INTERNAL', message: errorMessage('INTERNAL', locale) } });
+  });
+}
+
+function send(reply: FastifyReply, status: number, body: ErrorBody) {
+  return reply.status(status).send(body);
+}
+
+/** Field issues carry message codes; the client gets them translated, with the code kept. */
+function localizeDetails(details: unknown, locale: Locale): unknown {
+  if (!details || typeof details !== 'object' || !('fields' in details)) return details;
+  const fields = (details as { fields: FieldIssue[] }).fields;
+  return {
+    ...details,
+    fields: fields.map((f) => ({ ...f, message: fieldMessage(f.code, locale, { field: f.field, ...f.params }) })),
+  };
+}

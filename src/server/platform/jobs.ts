@@ -1,0 +1,73 @@
+import type { Db } from './db/index.js';
+import { newId, nowIso } from './ids.js';
+import type { JobRow } from './tables.js';
+
+/**
+ * Long work (imports, exports, seeding) runs as a job whose progress lives in the database, so any
+ * node can answer "how far along is it" and the UI and CLI show the same figures.
+ */
+export interface JobHandle {
+  id: string;
+  progress(done: number, total?: number, message?: string): Promise<void>;
+  succeed(result: unknown): Promise<void>;
+  fail(message: string, result?: unknown): Promise<void>;
+}
+
+export async function startJob(db: Db, kind: string, createdBy: string | null, total = 0): Promise<JobHandle> {
+  const id = newId();
+  await db
+    .insertInto('jobs')
+    .values({ id, kind, status: 'running', done: 0, total, message: null, result: null, created_by: createdBy,
+      created_at: nowIso(), finished_at: null })
+    .execute();
+  let lastWrite = 0;
+  return {
+    id,
+    async progress(done, newTotal, message) {
+      // Throttled: progress is for people watching, not worth a write per row.
+      const now = Date.now();
+      if (now - lastWrite < 250) return;
+      lastWrite = now;
+      await db
+        .updateTable('jobs')
+        .set({ done, ...(newTotal !== undefined ? { total: newTotal } : {}), ...(message ? { message } : {}) })
+        .where('id', '=', id)
+        .execute();
+    },
+    async succeed(result) {
+      await db
+        .updateTable('jobs')
+        .set({ status: 'succeeded', result: JSON.stringify(result), finished_at: nowIso() })
+        .where('id', '=', id)
+        .execute();
+    },
+    async fail(message, result) {
+      await db
+        .updateTable('jobs')
+        .set({ status: 'failed', message, result: result === undefined ? null : JSON.stringify(result), finished_at: nowIso() })
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}
+
+export async function getJob(db: Db, id: string): Promise<JobRow | undefined> {
+  return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function storeFile(
+  db: Db,
+  file: { name: string; contentType: string; bytes: Buffer; createdBy: string | null },
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('files')
+    .values({ id, name: file.name, content_type: file.contentType, bytes: file.bytes, created_by: file.createdBy,
+      created_at: nowIso() })
+    .execute();
+  return id;
+}
+
+export async function readFile(db: Db, id: string) {
+  return db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './platform/config.js';
+import { openContext } from './platform/bootstrap.js';
+import { terminalProgress } from './platform/progress.js';
+import { buildApp } from './app.js';
+import { isSeeded, seedDemo, demoAccounts } from './seed/index.js';
+import { printAccounts } from './cli.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_ROOT = path.join(ROOT, 'dist/web');
+
+/** Builds the web UI when it is missing or older than its sources (first start on a fresh clone). */
+async function ensureWebBuilt(): Promise<void> {
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(max, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }, 0);
+  const built = path.join(WEB_ROOT, 'index.html');
+  const sources = Math.max(newest(path.join(ROOT, 'src/web')), newest(path.join(ROOT, 'src/shared')));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
+  console.log('building the web UI (first start or sources changed)…');
+  const { build } = await import('vite');
+  await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function startServer(config: Config): Promise<void> {
+  const { ctx } = await openContext(config);
+  if (config.seed !== 'none' && !(await isSeeded(ctx.handle.db))) {
+    console.log(`seeding the demo district (${config.seed}) — first start only`);
+    const progress = terminalProgress();
+    await seedDemo(ctx, { size: config.seed, seed: 1, onProgress: progress.update });
+    progress.stop();
+  }
+  await ensureWebBuilt();
+  const app = await buildApp(ctx, { webRoot: WEB_ROOT, logger: { level: config.logLevel } });
+  const close = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await ctx.handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  if (config.seed !== 'none') printAccounts(demoAccounts());
+  console.log(`\nAnning is serving on http://${config.host}:${config.port} (${ctx.handle.dialect})\n`);
+}
