@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../src/server/platform/config.js';
 import { openContext } from '../src/server/platform/bootstrap.js';
 import { seedDemo } from '../src/server/seed/index.js';
+import { ensureWebBuilt } from '../src/server/server.js';
 import { TEMPLATE_DB, TEST_SECRET } from './support/env.js';
 
 /**
@@ -35,6 +36,9 @@ export async function setup(project: TestProject): Promise<void> {
   await admin.query(`create database ${TEMPLATE_DB}`);
   await admin.end();
   await seedTemplate(withDatabase(pgUrl, TEMPLATE_DB));
+
+  // Browser tests start real servers; build the UI once here rather than racing in each.
+  await ensureWebBuilt();
 
   project.provide('pgUrl', pgUrl);
   project.provide('sqliteTemplate', sqliteTemplate);

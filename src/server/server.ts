@@ -12,7 +12,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const WEB_ROOT = path.join(ROOT, 'dist/web');
 
 /** Builds the web UI when it is missing or older than its sources (first start on a fresh clone). */
-async function ensureWebBuilt(): Promise<void> {
+export async function ensureWebBuilt(): Promise<void> {
   const newest = (dir: string): number =>
     fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
       const p = path.join(dir, e.name);
