@@ -38,7 +38,8 @@ export async function setup(project: TestProject): Promise<void> {
   await seedTemplate(withDatabase(pgUrl, TEMPLATE_DB));
 
   // Browser tests start real servers; build the UI once here rather than racing in each.
-  await ensureWebBuilt();
+  // (ANNING_TEST_NO_WEB=1 skips it for a quick local run of API tests only; browser tests then fail.)
+  if (!process.env.ANNING_TEST_NO_WEB) await ensureWebBuilt();
 
   project.provide('pgUrl', pgUrl);
   project.provide('sqliteTemplate', sqliteTemplate);

@@ -23,7 +23,7 @@ export async function ensureWebBuilt(): Promise<void> {
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
   console.log('building the web UI (first start or sources changed)…');
   const { build } = await import('vite');
-  await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 export async function startServer(config: Config): Promise<void> {

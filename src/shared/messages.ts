@@ -90,6 +90,22 @@ export const FIELD_MESSAGES = {
     'zh-CN': '密码至少8位，且须包含字母和数字',
     en: 'A password needs at least 8 characters, with letters and digits',
   },
+  REGION_OUT_OF_SCOPE: {
+    'zh-CN': '“{value}”不在您的管辖范围内',
+    en: '"{value}" is outside your area of responsibility',
+  },
+  REGION_AMBIGUOUS: {
+    'zh-CN': '“{value}”对应多个网格，请写明乡镇和村社区或填写网格编码',
+    en: '"{value}" matches several grids; give the township and community, or the grid code',
+  },
+  ID_REGISTERED_ELSEWHERE: {
+    'zh-CN': '该证件号码已在{region}登记，请与该辖区核实后再迁入',
+    en: 'This document number is registered in {region}; check with them before moving the person in',
+  },
+  ID_REGISTERED_OTHER_NAME: {
+    'zh-CN': '该证件号码已登记为“{name}”，与本行姓名不符',
+    en: 'This document number is registered as "{name}", not the name in this row',
+  },
   CELL_FORMULA: { 'zh-CN': '单元格含公式', en: 'The cell holds a formula' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

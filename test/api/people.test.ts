@@ -92,7 +92,7 @@ describe.each(DIALECTS)('people ledger on %s', (dialect) => {
     ['a 10-digit phone', { phone: '1390971234' }, 'phone', 'PHONE_FORMAT'],
     ['an empty name', { name: '  ' }, 'name', 'REQUIRED'],
     ['an unknown region', { regionCode: '630106105001999' }, 'regionCode', 'REGION_UNKNOWN'],
-  ])('refuses %s with the field and writes nothing', async (_label, change, field, code) => {
+  ])('refuses %s with the field and writes nothing', async (_label, change: Record<string, string>, field, code) => {
     const base = validPerson(31);
     const id = base.docNumber;
     const docNumber =

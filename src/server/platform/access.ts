@@ -50,3 +50,18 @@ export function scopePaths(actor: Actor, requested?: string, mode: ScopeMode = '
   const paths = actor.scopes.filter((s) => mode === 'view' || s.capture).map((s) => s.path);
   return paths.filter((p) => !paths.some((q) => q !== p && covers(q, p)));
 }
+
+/**
+ * The operator at the server's console (`anning import …`): whoever can run commands there already
+ * holds the database and the secret, so the command acts district-wide, and is audited as "cli".
+ */
+export function consoleActor(districtPath: string): Actor {
+  return {
+    userId: 'cli',
+    username: 'cli',
+    displayName: `console (${process.env.USER ?? 'operator'})`,
+    role: 'commander',
+    scopes: [{ path: districtPath, capture: true }],
+    ip: null,
+  };
+}

@@ -5,8 +5,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { createPii } from './pii.js';
 
 /** Opens the database, brings its schema up to date and derives the keys: what every entry point needs. */
-export async function openContext(config: Config): Promise<{ ctx: AppContext; applied: string[] }> {
-  if (config.secretIsDevelopmentDefault) {
+export async function openContext(config: Config, opts: { quiet?: boolean } = {}): Promise<{ ctx: AppContext; applied: string[] }> {
+  if (config.secretIsDevelopmentDefault && !opts.quiet) {
     console.warn(
       '\n  ⚠ ANNING_SECRET is not set: using the built-in development secret.\n' +
         '    Personal data encrypted with it is readable by anyone with this source code.\n' +

@@ -20,6 +20,11 @@ export async function startJob(db: Db, kind: string, createdBy: string | null, t
     .values({ id, kind, status: 'running', done: 0, total, message: null, result: null, created_by: createdBy,
       created_at: nowIso(), finished_at: null })
     .execute();
+  return jobHandle(db, id);
+}
+
+/** A handle on an existing job, e.g. in the worker thread that does its work. */
+export function jobHandle(db: Db, id: string): JobHandle {
   let lastWrite = 0;
   return {
     id,

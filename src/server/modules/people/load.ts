@@ -24,7 +24,7 @@ export async function loadResidents(
   residents: ResidentToLoad[],
   createdBy: string | null,
   existingHouseholds: Map<string, string> = new Map(),
-): Promise<{ people: number; households: number }> {
+): Promise<{ people: number; households: number; byRegion: Map<string, { path: string; households: number; residents: number }> }> {
   const now = nowIso();
   const households: HouseholdRow[] = [];
   const people: PersonRow[] = [];
@@ -64,9 +64,13 @@ export async function loadResidents(
     });
     for (const tag of new Set(r.tags)) tags.push({ person_id: id, tag, region_path: r.region.path });
   }
+  const byRegion = new Map<string, { path: string; households: number; residents: number }>();
+  const at = (code: string, path: string) => byRegion.get(code) ?? byRegion.set(code, { path, households: 0, residents: 0 }).get(code)!;
+  for (const p of people) at(p.region_code, p.region_path).residents++;
+  for (const h of households) at(h.region_code, h.region_path).households++;
   people.sort((a, b) => (a.doc_number_bidx < b.doc_number_bidx ? -1 : 1));
   await bulkInsert(ctx.handle, tx, 'households', households);
   await bulkInsert(ctx.handle, tx, 'people', people);
   await bulkInsert(ctx.handle, tx, 'person_tags', tags);
-  return { people: people.length, households: households.length };
+  return { people: people.length, households: households.length, byRegion };
 }

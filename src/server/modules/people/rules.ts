@@ -1,6 +1,7 @@
 import { validateIdNumber, validateMobile, validatePersonName } from '../../../shared/validators/index.js';
 import {
-  ID_SHAPED_DOC_TYPES, ageOn, derivedTags, type DocType, type PersonTag, type RecordedTag,
+  DERIVED_TAGS, DOC_TYPES, DOC_TYPE_LABELS, ID_SHAPED_DOC_TYPES, ageOn, derivedTags, parseTag,
+  type DocType, type PersonTag, type RecordedTag,
 } from '../../../shared/people.js';
 import type { PersonView } from '../../../shared/contracts/people.js';
 import type { FieldIssue } from '../../platform/errors.js';
@@ -101,4 +102,54 @@ export function toPersonView(v: ViewInputs): PersonView {
     status: v.row.status,
     masked: true,
   };
+}
+
+/** Splits a tags cell ("慢性病、独居") into recorded tags; age groups in a file are ignored (they are derived). */
+export function parseTagsCell(cell: string): { tags: RecordedTag[]; unknown: string[] } {
+  const tags = new Set<RecordedTag>();
+  const unknown: string[] = [];
+  for (const part of cell.split(/[,，、;；\s]+/).filter(Boolean)) {
+    const tag = parseTag(part);
+    if (!tag) unknown.push(part);
+    else if (!(DERIVED_TAGS as readonly string[]).includes(tag)) tags.add(tag as RecordedTag);
+  }
+  return { tags: [...tags], unknown };
+}
+
+/** Reads a document-type cell; an empty cell means a resident ID card. */
+export function parseDocType(cell: string): DocType | undefined {
+  const t = cell.trim();
+  if (t === '') return 'resident_id';
+  return DOC_TYPES.find((d) => d === t || DOC_TYPE_LABELS[d]['zh-CN'] === t || DOC_TYPE_LABELS[d].en.toLowerCase() === t.toLowerCase()
+    || (d === 'resident_id' && (t === '身份证' || t === '居民身份证号')));
+}
+
+/** How a region cell is matched: separators and spaces removed, so "多巴镇 / 金城社区/第3网格" = "多巴镇金城社区第3网格". */
+export const regionKey = (text: string) => text.replace(/[\s/／>＞\\|｜-]+/g, '');
+
+export interface RegionEntry {
+  code: string;
+  path: string;
+  level: string;
+  /** Names from the township down. */
+  names: string[];
+}
+
+/**
+ * An index from what a cadre may write in the 所属村社区/网格 column to the grid or building it means:
+ * the code, or the names from any level down to the grid or building ("金城社区第3网格"). Keys that
+ * name more than one place are kept as ambiguous so the row can say so.
+ */
+export function buildRegionIndex(entries: RegionEntry[]): Map<string, RegionEntry | 'ambiguous'> {
+  const index = new Map<string, RegionEntry | 'ambiguous'>();
+  for (const e of entries) {
+    if (e.level !== 'grid' && e.level !== 'building') continue;
+    index.set(e.code, e);
+    for (let start = 0; start < e.names.length; start++) {
+      const key = regionKey(e.names.slice(start).join(''));
+      const seen = index.get(key);
+      index.set(key, seen && seen !== e ? 'ambiguous' : e);
+    }
+  }
+  return index;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { pathRange, type DbOrTx } from '../../platform/db/index.js';
+import { newId, nowIso } from '../../platform/ids.js';
 import type { HouseholdRow, PersonRow, PersonTagRow } from './tables.js';
 
 export interface PeopleFilter {
@@ -102,6 +103,13 @@ export async function replaceTags(db: DbOrTx, personId: string, tags: PersonTagR
 export async function findHousehold(db: DbOrTx, regionCode: string, address: string): Promise<HouseholdRow | undefined> {
   return db.selectFrom('households').selectAll().where('region_code', '=', regionCode).where('address', '=', address)
     .executeTakeFirst();
+}
+
+export async function createHousehold(db: DbOrTx, regionCode: string, regionPath: string, address: string): Promise<string> {
+  const id = newId();
+  await db.insertInto('households').values({ id, region_code: regionCode, region_path: regionPath, address, created_at: nowIso() })
+    .execute();
+  return id;
 }
 
 export async function householdsAt(db: DbOrTx, regionCodes: string[]): Promise<HouseholdRow[]> {

@@ -81,3 +81,7 @@ export async function setCountsFromLeaves(
       .execute();
   }
 }
+
+export async function districtRoots(db: DbOrTx): Promise<RegionRow[]> {
+  return db.selectFrom('regions').selectAll().where('parent_code', 'is', null).execute();
+}
