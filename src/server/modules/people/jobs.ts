@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { requirePermission, type Actor } from '../../platform/access.js';
+import { requirePermission, scopePaths, type Actor } from '../../platform/access.js';
+import { findRegion } from '../regions/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
 import { runInWorker } from '../../platform/worker.js';
@@ -67,6 +68,12 @@ export async function startPeopleJob(
   input: { locale: Locale } & ({ file: string; filename: string } | { region?: string; reveal?: boolean; reason?: string }),
 ): Promise<{ jobId: string }> {
   requirePermission(actor, kind === 'people.import' ? 'people.capture' : 'people.export');
+  // Refuse an out-of-scope export now, not minutes later in the job.
+  if ('region' in input && input.region) {
+    const region = await findRegion(ctx.handle.db, input.region);
+    if (!region) throw new AppError('NOT_FOUND');
+    scopePaths(actor, region.path);
+  }
   const job = await startJob(ctx.handle.db, kind, actor.userId);
   const fn = kind === 'people.import' ? 'runImportJob' : 'runExportJob';
   runInWorker(import.meta.url, fn, { ...input, config: ctx.config, actor, jobId: job.id }).catch((err: unknown) =>
