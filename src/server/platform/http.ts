@@ -14,6 +14,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyContextConfig {
+    /** Reachable without a session (sign-in, sign-out, public resident pages). */
+    public?: boolean;
+  }
 }
 
 export function requestLocale(req: FastifyRequest): Locale {
@@ -27,16 +31,29 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
-/** Resolves the session cookie into `req.actor` for every /api/v1 request; refusal waits for actorOf. */
+/**
+ * Resolves the session cookie into `req.actor` for every /api/v1 request, before the body is even
+ * validated: without a valid session only routes marked public answer.
+ */
 export function registerSessionResolution(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
+    const isPublic = req.routeOptions.config?.public === true;
     const raw = req.cookies[SESSION_COOKIE];
-    if (!raw) return;
-    const unsigned = req.unsignCookie(raw);
-    if (!unsigned.valid || !unsigned.value) throw new AppError('UNAUTHENTICATED');
-    req.actor = await actorForSession(ctx.handle.db, unsigned.value, req.ip);
+    if (raw) {
+      const unsigned = req.unsignCookie(raw);
+      if (unsigned.valid && unsigned.value) {
+        try {
+          req.actor = await actorForSession(ctx.handle.db, unsigned.value, req.ip);
+        } catch (err) {
+          if (!isPublic) throw err;
+        }
+      } else if (!isPublic) {
+        throw new AppError('UNAUTHENTICATED');
+      }
+    }
+    if (!req.actor && !isPublic) throw new AppError('UNAUTHENTICATED');
   });
 }
 

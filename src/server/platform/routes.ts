@@ -32,7 +32,7 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
   return async (app) => {
     app.post('/api/v1/auth/login', {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: LoginRequest, response: { 200: Me } },
     }, async (req, reply) => {
       const result = await login(db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null,
@@ -44,7 +44,7 @@ export function platformRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return me(result.actor);
     });
 
-    app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], response: { 200: Ok } } }, async (req, reply) => {
+    app.post('/api/v1/auth/logout', { config: { public: true }, schema: { tags: ['auth'], response: { 200: Ok } } }, async (req, reply) => {
       const raw = req.cookies[SESSION_COOKIE];
       const unsigned = raw ? req.unsignCookie(raw) : null;
       if (unsigned?.valid && unsigned.value) await logout(db, unsigned.value);
