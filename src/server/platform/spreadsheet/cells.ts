@@ -54,7 +54,9 @@ function plainDecimal(s: string): string {
 
 // Built-in number formats that Excel shows as dates or times (ids 27–36 and 50–58 are the
 // East Asian date formats Chinese Excel uses for 年月日). Custom formats are classified by their code.
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 const BUILTIN_TIME_ONLY = new Set([18, 19, 20, 21, 45, 46, 47]);
 const BUILTIN_DATE_TIME = new Set([22]);
 

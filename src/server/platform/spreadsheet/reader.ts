@@ -2,7 +2,7 @@ import { AppError } from '../errors.js';
 import { columnLetter } from './cells.js';
 import { csvRecords, decodeText, sniffDelimiter } from './csv.js';
 import { detectHeader, HEADER_SEARCH_ROWS } from './header.js';
-import { MIB, openSource, type ByteSource } from './source.js';
+import { MIB, openSource } from './source.js';
 import type { ColumnSpec, ReadOptions, SheetHeader, SheetRow } from './types.js';
 import { openXlsx, type RawRow, type XlsxSheet } from './xlsx.js';
 import { ZipArchive } from './zip.js';
@@ -163,7 +163,8 @@ function checkSheet(xlsx: XlsxSheet, header: SheetHeader): void {
   let first: { row: number; col: number } | undefined;
   for (const col of mapped) {
     const row = xlsx.formulaRows.get(col)?.find((r) => r >= header.rowNumber);
-    if (row !== undefined && (!first || row < first.row || (row === first.row && col < first.col))) first = { row, col };
+    if (row === undefined) continue;
+    if (!first || row < first.row || (row === first.row && col < first.col)) first = { row, col };
   }
   if (first) throw formulaError(first.col, first.row);
 }

@@ -35,7 +35,11 @@ type Rows<T> = Iterable<T> | AsyncIterable<T>;
  * 18-digit ID numbers stay text; numbers are numbers. Inline strings rather than a shared-string table:
  * exports are mostly unique values (IDs, phones), where the table only costs memory and time.
  */
-export async function writeTable(columns: TableColumn[], rows: Rows<Record<string, CellValue>>, opts: TableOptions): Promise<Buffer> {
+export async function writeTable(
+  columns: TableColumn[],
+  rows: Rows<Record<string, CellValue>>,
+  opts: TableOptions,
+): Promise<Buffer> {
   const book = openBook(false);
   const footer = opts.watermark ? `&C${headerFooterText(opts.watermark)}` : undefined;
   const headerRow = opts.watermark ? 2 : 1;

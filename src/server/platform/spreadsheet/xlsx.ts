@@ -19,7 +19,15 @@
 import { AppError } from '../errors.js';
 import { dateKind, excelDateText, isoDateText, numberText, parseCellRef, type DateKind } from './cells.js';
 import { tooLarge } from './source.js';
-import { attributeByLocalName, decodeExcelEscapes, decodeXml, escapeRegExp, parseAttributes, rootPrefix, startTags } from './xml.js';
+import {
+  attributeByLocalName,
+  decodeExcelEscapes,
+  decodeXml,
+  escapeRegExp,
+  parseAttributes,
+  rootPrefix,
+  startTags,
+} from './xml.js';
 import type { ZipArchive, ZipEntry } from './zip.js';
 
 /** One sheet row before header mapping. `cells[c - 1]` is column c, trimmed; holes are empty. */
@@ -56,6 +64,8 @@ export interface XlsxLimits {
 
 const SMALL_PART_BYTES = 32 * 1024 * 1024;
 const FORMULA_ROWS_KEPT = 64;
+/** How far before a formula's `<f` its cell's `<c …>` start tag may be. */
+const BACK = 1024;
 
 function notSpreadsheet(reason: string): AppError {
   return new AppError('FILE_NOT_SPREADSHEET', {}, { reason });
@@ -222,7 +232,6 @@ async function prescan(chunks: AsyncIterable<Buffer>): Promise<Prescan> {
   const merges: CellRange[] = [];
   const formulaRows = new Map<number, number[]>();
 
-  const BACK = 1024; // how far before `<f` the `<c …>` start tag may be
   let carry: Buffer = Buffer.alloc(0);
   let windowStart = 0; // absolute offset of the current window
   let formulaNext = 0; // absolute offsets where each search resumes
@@ -283,7 +292,7 @@ function isNameEnd(byte: number | undefined): boolean {
 }
 
 function cellRefBefore(win: Buffer, formulaAt: number, cellPat: Buffer): string | undefined {
-  for (let k = win.lastIndexOf(cellPat, formulaAt); k >= 0 && formulaAt - k < 1024; k = win.lastIndexOf(cellPat, k - 1)) {
+  for (let k = win.lastIndexOf(cellPat, formulaAt); k >= 0 && formulaAt - k < BACK; k = win.lastIndexOf(cellPat, k - 1)) {
     if (!isNameEnd(win[k + cellPat.length])) continue; // <cols>, <cfRule>…
     const end = win.indexOf(0x3e, k);
     if (end < 0 || end > formulaAt) return undefined;
@@ -401,7 +410,9 @@ async function* sheetRows(chunks: AsyncIterable<Buffer>, prefix: string, ctx: Sh
         const text = cellText(inner, type, style, ctx, tags);
         if (text) cells[col - 1] = text;
       }
-      if (cells.length || formulaColumns) batch.push(formulaColumns ? { rowNumber, cells, formulaColumns } : { rowNumber, cells });
+      if (cells.length || formulaColumns) {
+        batch.push(formulaColumns ? { rowNumber, cells, formulaColumns } : { rowNumber, cells });
+      }
       if (batch.length >= BATCH) {
         yield batch;
         batch = [];
