@@ -20,7 +20,8 @@ if (!fs.existsSync(report)) {
 const r = JSON.parse(fs.readFileSync(report, 'utf8'));
 const skipped = r.numPendingTests + r.numTodoTests;
 const failedSuites = r.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
-const failed = r.numFailedTests + failedSuites;
+// A run that failed before any test (global setup) still counts as one failure, never as none.
+const failed = r.numFailedTests + failedSuites + (r.numTotalTests === 0 ? 1 : 0);
 console.log(`\n${r.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 if (r.numTotalTests === 0) console.error('no test ran');
 if (skipped > 0) console.error('tests were skipped: every suite must run');
