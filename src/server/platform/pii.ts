@@ -14,12 +14,26 @@ export interface Pii {
 
 const VERSION = 'v1';
 
+// Random IVs drawn a pool at a time: one getrandom call per 1,024 values instead of per value
+// (bulk loads encrypt close to a million fields). Each IV is still 96 fresh random bits.
+const IV_POOL = Buffer.alloc(12 * 1024);
+let ivOffset = IV_POOL.length;
+function nextIv(): Buffer {
+  if (ivOffset === IV_POOL.length) {
+    crypto.randomFillSync(IV_POOL);
+    ivOffset = 0;
+  }
+  const iv = Buffer.from(IV_POOL.subarray(ivOffset, ivOffset + 12));
+  ivOffset += 12;
+  return iv;
+}
+
 export function createPii(secret: string): Pii {
   const encKey = Buffer.from(crypto.hkdfSync('sha256', secret, 'anning', 'pii-encryption', 32));
   const idxKey = Buffer.from(crypto.hkdfSync('sha256', secret, 'anning', 'pii-blind-index', 32));
   return {
     encrypt(plain) {
-      const iv = crypto.randomBytes(12);
+      const iv = nextIv();
       const cipher = crypto.createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;

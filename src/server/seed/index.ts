@@ -68,21 +68,18 @@ export async function seedDemo(
     progress(1, 4, 'regions');
     await insertRegions(tx, regions);
     const total = district.residents.length;
-    const households = new Map<string, string>();
-    const batch = 20_000;
-    for (let i = 0; i < total; i += batch) {
-      progress(i, total, 'residents');
-      const slice: ResidentToLoad[] = district.residents.slice(i, i + batch).map((p) => {
-        const h = district.households[p.householdIndex];
-        return {
-          docType: 'resident_id', docNumber: p.idNumber, name: p.name, phone: p.phone, gender: p.gender,
-          birthDate: p.birthDate, region: { code: h.regionCode, path: pathOf.get(h.regionCode)! }, address: h.address,
-          tags: p.tags,
-        };
-      });
-      await loadResidents(ctx, tx, slice, null, households);
-    }
-    progress(total, total, 'counts');
+    progress(2, 4, `${total} residents`);
+    const residents: ResidentToLoad[] = district.residents.map((p) => {
+      const h = district.households[p.householdIndex];
+      return {
+        docType: 'resident_id', docNumber: p.idNumber, name: p.name, phone: p.phone, gender: p.gender,
+        birthDate: p.birthDate, region: { code: h.regionCode, path: pathOf.get(h.regionCode)! }, address: h.address,
+        tags: p.tags,
+      };
+    });
+    // One load: SQLite then rebuilds the ledger's indexes once, after all rows are in.
+    await loadResidents(ctx, tx, residents, null);
+    progress(3, 4, 'counts');
     await setCountsFromLeaves(tx, await countResidentsByLeaf(tx));
     await seedOrganizations(ctx, tx);
     await startResponse(tx, null, {

@@ -90,8 +90,9 @@ export async function importPeople(
         problems.push({ row, issues });
         continue;
       }
-      const resident: ResidentToLoad = { ...person.value, region: region.entry, address: v.address || null, tags: tags.tags };
-      const bidx = ctx.pii.blindIndex('doc', docIndexKey(resident.docType, resident.docNumber));
+      const bidx = ctx.pii.blindIndex('doc', docIndexKey(person.value.docType, person.value.docNumber));
+      const resident: ResidentToLoad = { ...person.value, region: region.entry, address: v.address || null, tags: tags.tags,
+        docBidx: bidx };
       const first = firstRowOf.get(bidx);
       if (first) {
         // The same person twice in one file: harmless if the rows agree, an error if they do not.

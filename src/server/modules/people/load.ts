@@ -11,6 +11,8 @@ export interface ResidentToLoad extends CheckedPerson {
   region: { code: string; path: string };
   address: string | null;
   tags: RecordedTag[];
+  /** The blind index of the document, when the caller already computed it (imports do, to find duplicates). */
+  docBidx?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function loadResidents(
       id,
       doc_type: r.docType,
       doc_number_enc: ctx.pii.encrypt(r.docNumber),
-      doc_number_bidx: ctx.pii.blindIndex('doc', docIndexKey(r.docType, r.docNumber)),
+      doc_number_bidx: r.docBidx ?? ctx.pii.blindIndex('doc', docIndexKey(r.docType, r.docNumber)),
       name: r.name,
       gender: r.gender,
       birth_date: r.birthDate,

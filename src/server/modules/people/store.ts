@@ -80,9 +80,11 @@ export async function findPeopleByDocBidx(db: DbOrTx, bidx: string[]): Promise<P
 
 export async function tagsOf(db: DbOrTx, personIds: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
-  if (personIds.length === 0) return map;
-  const rows = await db.selectFrom('person_tags').select(['person_id', 'tag']).where('person_id', 'in', personIds).execute();
-  for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.tag]);
+  for (let i = 0; i < personIds.length; i += 500) {
+    const rows = await db.selectFrom('person_tags').select(['person_id', 'tag'])
+      .where('person_id', 'in', personIds.slice(i, i + 500)).execute();
+    for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.tag]);
+  }
   return map;
 }
 

@@ -16,6 +16,7 @@ export async function bulkInsert<T extends keyof Database & string>(
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] as object);
   if (handle.sqlite) {
+    const rebuild = rows.length >= REBUILD_INDEXES_FROM ? dropSecondaryIndexes(handle.sqlite, table) : [];
     const stmt = handle.sqlite.prepare(
       `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
     );
@@ -23,6 +24,7 @@ export async function bulkInsert<T extends keyof Database & string>(
       const r = row as unknown as Record<string, unknown>;
       stmt.run(columns.map((c) => r[c]));
     }
+    for (const ddl of rebuild) handle.sqlite.exec(ddl);
     return;
   }
   const chunk = Math.max(1, Math.floor(8000 / columns.length));
@@ -30,4 +32,20 @@ export async function bulkInsert<T extends keyof Database & string>(
     // The generic table type is too wide for Kysely's inference; the rows are typed by the caller.
     await (db as DbOrTx).insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
   }
+}
+
+/**
+ * Past this many rows, SQLite loads faster with its secondary indexes dropped and rebuilt after
+ * (about twice as fast at 400k rows: an index built from sorted keys beats one grown at random).
+ * It happens inside the caller's transaction, so other connections never see a table without them.
+ * PostgreSQL keeps its indexes: dropping one there would lock readers out for the whole load.
+ */
+const REBUILD_INDEXES_FROM = 20_000;
+
+function dropSecondaryIndexes(sqlite: NonNullable<DbHandle['sqlite']>, table: string): string[] {
+  const indexes = sqlite
+    .prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null and sql not like 'create unique%'")
+    .all(table) as { name: string; sql: string }[];
+  for (const i of indexes) sqlite.exec(`drop index "${i.name}"`);
+  return indexes.map((i) => i.sql);
 }
