@@ -1,0 +1,15 @@
+import type { Locale } from '../../shared/messages.js';
+
+/** Instants are stored in UTC and shown in China's time, whatever the device's zone. */
+const TIME_ZONE = 'Asia/Shanghai';
+
+export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(new Date(iso));
+}
+
+export function formatNumber(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { DatePicker, Form, Input, Modal } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { api } from '../../api/client.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { applyFieldErrors } from '../../components/fieldErrors.js';
+import { RegionTreeSelect, type RegionOption } from '../../components/RegionTreeSelect.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+
+interface Values {
+  title: string;
+  region: RegionOption;
+  dueAt?: Dayjs;
+  note?: string;
+}
+
+/** Assigns work to everyone responsible for a region. */
+export function NewTaskModal({ onClose, onCreated }: { onClose(): void; onCreated(): void }) {
+  const { t, locale } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.post('/tasks', {
+        title: v.title.trim(), regionCode: v.region.value, dueAt: v.dueAt ? v.dueAt.toISOString() : null,
+        note: v.note?.trim() || null,
+      });
+      onCreated();
+    } catch (err) {
+      const labels = { title: t('tasks.title'), regionCode: t('tasks.region'), dueAt: t('tasks.dueAt'), note: t('tasks.note') };
+      if (!applyFieldErrors(form, err, locale, labels, { regionCode: 'region' })) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open title={t('tasks.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('tasks.assign')} destroyOnHidden>
+      <ErrorAlert error={error} />
+      <Form<Values> form={form} name="newTask" layout="vertical" onFinish={submit}>
+        <Form.Item name="title" label={t('tasks.title')} rules={[{ required: true, whitespace: true, min: 2, message: t('tasks.titleRequired') }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="region" label={t('tasks.region')} rules={[{ required: true, message: t('tasks.regionRequired') }]}>
+          <RegionTreeSelect placeholder={t('people.regionPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="dueAt" label={t('tasks.dueAt')}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="note" label={t('tasks.note')}>
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

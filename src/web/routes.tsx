@@ -1,0 +1,52 @@
+import { Result, Spin } from 'antd';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useAuth } from './auth/AuthProvider.js';
+import { RequirePermission } from './components/RequirePermission.js';
+import { useI18n } from './i18n/I18nProvider.js';
+import { AuditPage } from './pages/audit/AuditPage.js';
+import { LoginPage } from './pages/login/LoginPage.js';
+import { ImportPage } from './pages/people/import/ImportPage.js';
+import { PeoplePage } from './pages/people/PeoplePage.js';
+import { RegionsPage } from './pages/regions/RegionsPage.js';
+import { TasksPage } from './pages/tasks/TasksPage.js';
+import { UsersPage } from './pages/users/UsersPage.js';
+import { NAV_ITEMS } from './shell/nav.js';
+import { Shell } from './shell/Shell.js';
+
+function RequireSession() {
+  const { me } = useAuth();
+  const location = useLocation();
+  if (me === undefined) return <Spin size="large" fullscreen />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Shell />;
+}
+
+/** The start page: the first module in the menu this user may open. */
+function Home() {
+  const { can } = useAuth();
+  const first = NAV_ITEMS.find((item) => can(item.permission));
+  return first ? <Navigate to={first.path} replace /> : null;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Result status="404" title={t('error.notFoundTitle')} subTitle={t('error.notFoundPage')} />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route index element={<Home />} />
+        <Route path="/tasks" element={<RequirePermission permission="tasks.view"><TasksPage /></RequirePermission>} />
+        <Route path="/regions" element={<RequirePermission permission="regions.view"><RegionsPage /></RequirePermission>} />
+        <Route path="/people" element={<RequirePermission permission="people.view"><PeoplePage /></RequirePermission>} />
+        <Route path="/people/import" element={<RequirePermission permission="people.capture"><ImportPage /></RequirePermission>} />
+        <Route path="/users" element={<RequirePermission permission="users.manage"><UsersPage /></RequirePermission>} />
+        <Route path="/audit" element={<RequirePermission permission="audit.view"><AuditPage /></RequirePermission>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { App, Form, Input, Modal } from 'antd';
+import { api } from '../api/client.js';
+import { useAuth } from '../auth/AuthProvider.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { applyFieldErrors } from '../components/fieldErrors.js';
+import { passwordRule } from '../components/passwordRule.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+/** Changing one's password ends every session, so the user signs in again with the new one. */
+export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { t, locale } = useI18n();
+  const { logout } = useAuth();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const submit = async (v: Values) => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      await api.post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      message.success(t('auth.passwordChanged'));
+      onClose();
+      await logout();
+    } catch (err) {
+      if (!applyFieldErrors(form, err, locale, { newPassword: t('auth.newPassword') })) setError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('auth.changePassword')}
+      okText={t('common.save')}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <ErrorAlert error={error} />
+      <Form form={form} name="changePassword" layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('form.required') }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item name="newPassword" label={t('auth.newPassword')} required rules={[passwordRule(t, locale)]} extra={t('auth.passwordHint')}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('auth.confirmPassword')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: t('form.required') },
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
