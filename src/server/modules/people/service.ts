@@ -30,7 +30,11 @@ export async function searchPeople(ctx: AppContext, actor: Actor, q: PeopleQuery
   if (q.tag === 'age_60' || q.tag === 'age_80') filter.bornOnOrBefore = bornOnOrBefore(today, q.tag === 'age_60' ? 60 : 80);
   else if (q.tag) filter.tag = q.tag;
 
-  const { rows, total } = await store.searchPeople(db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+  const rows = await store.pageOfPeople(db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+  // A ledger page by region alone takes its total from the region counters kept on every write.
+  const total = store.regionOnly(filter)
+    ? (await findRegions(db, filter.paths.map((p) => p.split('/').pop()!))).reduce((n, r) => n + r.resident_count, 0)
+    : await store.countPeople(db, filter);
   if (q.idNumber || q.phone) {
     // Looking a person up by identifier is access to that person: recorded, even when nothing matched.
     await audit(db, actor, { action: 'people.lookup', subjectType: 'person', subjectId: rows[0]?.id,

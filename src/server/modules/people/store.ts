@@ -15,7 +15,7 @@ export interface PeopleFilter {
 }
 
 function filtered(db: DbOrTx, f: PeopleFilter) {
-  let q = db.selectFrom('people').where((eb) =>
+  let q = db.selectFrom('people').where('people.status', '=', 'active').where((eb) =>
     eb.or(f.paths.flatMap((p) => {
       const r = pathRange(p);
       return [eb('people.region_path', '=', p), eb.and([eb('people.region_path', '>=', r.from), eb('people.region_path', '<', r.to)])];
@@ -35,17 +35,19 @@ function filtered(db: DbOrTx, f: PeopleFilter) {
   return q;
 }
 
-export async function searchPeople(
-  db: DbOrTx,
-  f: PeopleFilter,
-  page: { offset: number; limit: number },
-): Promise<{ rows: PersonRow[]; total: number }> {
-  if (f.paths.length === 0) return { rows: [], total: 0 };
-  const [rows, count] = await Promise.all([
-    filtered(db, f).selectAll('people').orderBy('people.region_path').orderBy('people.id').offset(page.offset).limit(page.limit).execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+/** Whether the filter is by region alone, so the region counters give the total without a COUNT. */
+export const regionOnly = (f: PeopleFilter) => !f.name && !f.docBidx && !f.phoneBidx && !f.tag && !f.bornOnOrBefore;
+
+export async function pageOfPeople(db: DbOrTx, f: PeopleFilter, page: { offset: number; limit: number }): Promise<PersonRow[]> {
+  if (f.paths.length === 0) return [];
+  return filtered(db, f).selectAll('people').orderBy('people.region_path').orderBy('people.id').offset(page.offset)
+    .limit(page.limit).execute();
+}
+
+export async function countPeople(db: DbOrTx, f: PeopleFilter): Promise<number> {
+  if (f.paths.length === 0) return 0;
+  const row = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Every person under the paths, in ledger order, a page at a time (exports). */
