@@ -150,6 +150,8 @@ export const EN: Record<UiKey, string> = {
   'export.done': 'Export ready: {rows} residents',
   'export.keepSafe': 'Keep the file safe and do not pass it on',
   'export.download': 'Download',
+  'export.reveal': 'Export in clear (whole ID numbers and phones)',
+  'export.revealHelp': 'Exports are masked by default; tick this only when you must, and say why',
 
   'job.rows': '{done} of {total} rows',
   'job.starting': 'Getting ready…',
@@ -185,6 +187,13 @@ export const EN: Record<UiKey, string> = {
   'import.field': 'Field',
   'import.error': 'Error',
   'import.moreInReport': 'Only the first {shown} are listed here; the error report has them all',
+  'import.col.name': 'Name',
+  'import.col.docType': 'Document type',
+  'import.col.docNumber': 'ID number',
+  'import.col.phone': 'Phone',
+  'import.col.region': 'Community/grid',
+  'import.col.address': 'Address',
+  'import.col.tags': 'Tags',
 
   'tasks.filter.active': 'Not done',
   'tasks.emptyActive': 'Nothing to do right now',

@@ -151,6 +151,8 @@ export const ZH_CN = {
   'export.done': '导出完成，共 {rows} 人',
   'export.keepSafe': '请妥善保管文件，不得外传',
   'export.download': '下载文件',
+  'export.reveal': '导出明文（完整证件号码和电话）',
+  'export.revealHelp': '默认导出脱敏数据；确需明文时勾选并填写事由',
 
   'job.rows': '已处理 {done} / {total} 行',
   'job.starting': '正在准备…',
@@ -186,6 +188,13 @@ export const ZH_CN = {
   'import.field': '字段',
   'import.error': '错误',
   'import.moreInReport': '此处仅列出前 {shown} 条，全部错误见错误报告',
+  'import.col.name': '姓名',
+  'import.col.docType': '证件类型',
+  'import.col.docNumber': '身份证号',
+  'import.col.phone': '联系电话',
+  'import.col.region': '所属村社区/网格',
+  'import.col.address': '住址',
+  'import.col.tags': '人员标签',
 
   'tasks.filter.active': '未办结',
   'tasks.emptyActive': '暂无待办，辛苦了',

@@ -14,7 +14,7 @@ interface Values {
 }
 
 /** Changing one's password ends every session, so the user signs in again with the new one. */
-export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(): void }) {
+export function ChangePasswordModal({ onClose }: { onClose(): void }) {
   const { t, locale } = useI18n();
   const { logout } = useAuth();
   const { message } = App.useApp();
@@ -39,16 +39,15 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(
 
   return (
     <Modal
-      open={open}
+      open
       title={t('auth.changePassword')}
       okText={t('common.save')}
       onOk={() => form.submit()}
       confirmLoading={saving}
       onCancel={onClose}
-      destroyOnHidden
     >
       <ErrorAlert error={error} />
-      <Form form={form} name="changePassword" layout="vertical" onFinish={submit} preserve={false}>
+      <Form form={form} name="changePassword" layout="vertical" onFinish={submit}>
         <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('form.required') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>

@@ -37,7 +37,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
           )}
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+      {changing && <ChangePasswordModal onClose={() => setChanging(false)} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { pathRange, type DbOrTx } from '../../platform/db/index.js';
+import { underAnyPath, type DbOrTx } from '../../platform/db/index.js';
 import type { OrganizationRow } from './tables.js';
 
 export async function insertOrganization(db: DbOrTx, row: OrganizationRow): Promise<void> {
@@ -15,12 +15,7 @@ export async function searchOrganizations(
   page: { offset: number; limit: number },
 ): Promise<{ rows: OrganizationRow[]; total: number }> {
   if (f.paths.length === 0) return { rows: [], total: 0 };
-  let q = db.selectFrom('organizations').where((eb) =>
-    eb.or(f.paths.flatMap((p) => {
-      const r = pathRange(p);
-      return [eb('region_path', '=', p), eb.and([eb('region_path', '>=', r.from), eb('region_path', '<', r.to)])];
-    })),
-  );
+  let q = db.selectFrom('organizations').where(underAnyPath('region_path', f.paths));
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.name) q = q.where('name', 'like', `%${f.name.replace(/[%_]/g, '')}%`);
   const [rows, count] = await Promise.all([

@@ -10,7 +10,7 @@ import { addToCounts, findRegions, regionsUnder, type RegionRow } from '../regio
 import { fieldMessage, type Locale } from '../../../shared/messages.js';
 import { todayInChina } from '../../../shared/validators/index.js';
 import type { RecordedTag } from '../../../shared/people.js';
-import { loadResidents, type ResidentToLoad } from './load.js';
+import { householdKey, loadResidents, type ResidentToLoad } from './load.js';
 import {
   buildRegionIndex, checkPerson, docIndexKey, parseDocType, parseTagsCell, regionKey, type RegionEntry,
 } from './rules.js';
@@ -156,7 +156,7 @@ export async function importPeople(
   await inTransaction(db, async (tx) => {
     const households = new Map<string, string>();
     for (const h of await store.householdsAt(tx, [...new Set(toCreate.map((r) => r.region.code))])) {
-      households.set(`${h.region_code}|${h.address}`, h.id);
+      households.set(householdKey(h.region_code, h.address), h.id);
     }
     const loaded = await loadResidents(ctx, tx, toCreate, actor.userId, households);
     for (const [, c] of loaded.byRegion) await addToCounts(tx, c.path, c.households, c.residents);

@@ -15,6 +15,9 @@ export interface ResidentToLoad extends CheckedPerson {
   docBidx?: string;
 }
 
+/** How loadResidents knows a household already exists: its region and address. */
+export const householdKey = (regionCode: string, address: string) => `${regionCode}|${address}`;
+
 /**
  * Writes many new residents (and any new households their addresses name) in the caller's
  * transaction. Rows go in blind-index order: inserts into the unique index in key order are
@@ -26,7 +29,7 @@ export async function loadResidents(
   residents: ResidentToLoad[],
   createdBy: string | null,
   existingHouseholds: Map<string, string> = new Map(),
-): Promise<{ people: number; households: number; byRegion: Map<string, { path: string; households: number; residents: number }> }> {
+): Promise<{ ids: string[]; households: number; byRegion: Map<string, { path: string; households: number; residents: number }> }> {
   const now = nowIso();
   const households: HouseholdRow[] = [];
   const people: PersonRow[] = [];
@@ -34,7 +37,7 @@ export async function loadResidents(
   for (const r of residents) {
     let householdId: string | null = null;
     if (r.address) {
-      const key = `${r.region.code}|${r.address}`;
+      const key = householdKey(r.region.code, r.address);
       householdId = existingHouseholds.get(key) ?? null;
       if (!householdId) {
         householdId = newId();
@@ -70,9 +73,10 @@ export async function loadResidents(
   const at = (code: string, path: string) => byRegion.get(code) ?? byRegion.set(code, { path, households: 0, residents: 0 }).get(code)!;
   for (const p of people) at(p.region_code, p.region_path).residents++;
   for (const h of households) at(h.region_code, h.region_path).households++;
+  const ids = people.map((p) => p.id);
   people.sort((a, b) => (a.doc_number_bidx < b.doc_number_bidx ? -1 : 1));
   await bulkInsert(ctx.handle, tx, 'households', households);
   await bulkInsert(ctx.handle, tx, 'people', people);
   await bulkInsert(ctx.handle, tx, 'person_tags', tags);
-  return { people: people.length, households: households.length, byRegion };
+  return { ids, households: households.length, byRegion };
 }

@@ -3,12 +3,12 @@ import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { inTransaction, type DbOrTx } from '../../platform/db/index.js';
 import { AppError, validationError } from '../../platform/errors.js';
-import { newId, nowIso } from '../../platform/ids.js';
 import { addToCounts, displayName, findRegion, findRegions, type RegionRow } from '../regions/index.js';
 import { DOC_TYPES, DERIVED_TAGS, bornOnOrBefore, type RecordedTag } from '../../../shared/people.js';
 import { todayInChina, validateMobile } from '../../../shared/validators/index.js';
 import type { NewPerson, PeoplePage, PeopleQuery, PersonView } from '../../../shared/contracts/people.js';
 import type { PersonRow } from './tables.js';
+import { householdKey, loadResidents } from './load.js';
 import { checkPerson, docIndexKey, toPersonView } from './rules.js';
 import * as store from './store.js';
 
@@ -74,44 +74,16 @@ export async function createPerson(ctx: AppContext, actor: Actor, input: NewPers
       throw new AppError('DUPLICATE_PERSON', { name: existing.name, region: where?.name ?? existing.region_code },
         { personId: existing.id });
     }
-    const now = nowIso();
     const address = input.address?.trim() || null;
-    let householdId: string | null = null;
-    let newHousehold = 0;
-    if (address) {
-      const household = await store.findHousehold(tx, region.code, address);
-      householdId = household?.id ?? newId();
-      if (!household) {
-        newHousehold = 1;
-        await tx.insertInto('households').values({ id: householdId, region_code: region.code, region_path: region.path,
-          address, created_at: now }).execute();
-      }
-    }
-    const row: PersonRow = {
-      id: newId(),
-      doc_type: person.docType,
-      doc_number_enc: ctx.pii.encrypt(person.docNumber),
-      doc_number_bidx: docBidx,
-      name: person.name,
-      gender: person.gender,
-      birth_date: person.birthDate,
-      phone_enc: person.phone ? ctx.pii.encrypt(person.phone) : null,
-      phone_bidx: person.phone ? ctx.pii.blindIndex('phone', person.phone) : null,
-      household_id: householdId,
-      region_code: region.code,
-      region_path: region.path,
-      address,
-      status: 'active',
-      created_at: now,
-      created_by: actor.userId,
-      updated_at: now,
-      updated_by: actor.userId,
-    };
-    const tags = [...new Set(input.tags)].map((tag) => ({ person_id: row.id, tag, region_path: region.path }));
-    await store.insertPerson(tx, row, tags);
-    await addToCounts(tx, region.path, newHousehold, 1);
-    await audit(tx, actor, { action: 'people.create', subjectType: 'person', subjectId: row.id, regionPath: region.path });
-    return row.id;
+    const households = new Map<string, string>();
+    const household = address ? await store.findHousehold(tx, region.code, address) : undefined;
+    if (household && address) households.set(householdKey(region.code, address), household.id);
+    const loaded = await loadResidents(ctx, tx, [{ ...person, region, address, tags: input.tags, docBidx }], actor.userId,
+      households);
+    for (const [, c] of loaded.byRegion) await addToCounts(tx, c.path, c.households, c.residents);
+    const [id] = loaded.ids;
+    await audit(tx, actor, { action: 'people.create', subjectType: 'person', subjectId: id, regionPath: region.path });
+    return id;
   });
   return getPerson(ctx, actor, id);
 }

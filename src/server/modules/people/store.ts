@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { pathRange, type DbOrTx } from '../../platform/db/index.js';
+import { underAnyPath, type DbOrTx } from '../../platform/db/index.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { HouseholdRow, PersonRow, PersonTagRow } from './tables.js';
 
@@ -15,12 +15,7 @@ export interface PeopleFilter {
 }
 
 function filtered(db: DbOrTx, f: PeopleFilter) {
-  let q = db.selectFrom('people').where('people.status', '=', 'active').where((eb) =>
-    eb.or(f.paths.flatMap((p) => {
-      const r = pathRange(p);
-      return [eb('people.region_path', '=', p), eb.and([eb('people.region_path', '>=', r.from), eb('people.region_path', '<', r.to)])];
-    })),
-  );
+  let q = db.selectFrom('people').where('people.status', '=', 'active').where(underAnyPath('people.region_path', f.paths));
   if (f.name) q = q.where('people.name', 'like', `${f.name.replace(/[%_]/g, '')}%`);
   if (f.docBidx) q = q.where('people.doc_number_bidx', 'in', f.docBidx);
   if (f.phoneBidx) q = q.where('people.phone_bidx', '=', f.phoneBidx);
@@ -88,11 +83,6 @@ export async function tagsOf(db: DbOrTx, personIds: string[]): Promise<Map<strin
     for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.tag]);
   }
   return map;
-}
-
-export async function insertPerson(db: DbOrTx, row: PersonRow, tags: PersonTagRow[]): Promise<void> {
-  await db.insertInto('people').values(row).execute();
-  if (tags.length > 0) await db.insertInto('person_tags').values(tags).execute();
 }
 
 export async function updatePerson(db: DbOrTx, id: string, patch: Partial<PersonRow>): Promise<void> {

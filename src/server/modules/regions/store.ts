@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { pathRange, type DbOrTx } from '../../platform/db/index.js';
+import { underAnyPath, type DbOrTx } from '../../platform/db/index.js';
 import type { RegionRow } from './tables.js';
 
 export async function findRegion(db: DbOrTx, code: string): Promise<RegionRow | undefined> {
@@ -22,12 +22,7 @@ export async function regionsUnder(db: DbOrTx, paths: string[], levels: RegionRo
     .selectFrom('regions')
     .selectAll()
     .where('level', 'in', levels)
-    .where((eb) =>
-      eb.or(paths.flatMap((p) => {
-        const r = pathRange(p);
-        return [eb('path', '=', p), eb.and([eb('path', '>=', r.from), eb('path', '<', r.to)])];
-      })),
-    )
+    .where(underAnyPath('path', paths))
     .orderBy('code')
     .execute();
 }

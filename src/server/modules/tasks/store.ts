@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { pathRange, type DbOrTx } from '../../platform/db/index.js';
+import { underAnyPath, type DbOrTx } from '../../platform/db/index.js';
 import type { TaskRow } from './tables.js';
 
 export async function insertTask(db: DbOrTx, row: TaskRow): Promise<void> {
@@ -24,12 +24,7 @@ export async function listTasks(
   const q = db
     .selectFrom('tasks')
     .where('status', 'in', f.statuses)
-    .where((eb) =>
-      eb.or(f.paths.flatMap((p) => {
-        const r = pathRange(p);
-        return [eb('region_path', '=', p), eb.and([eb('region_path', '>=', r.from), eb('region_path', '<', r.to)])];
-      })),
-    );
+    .where(underAnyPath('region_path', f.paths));
   const [rows, count] = await Promise.all([
     q.selectAll()
       .orderBy(sql`case when due_at is null then 1 else 0 end`)

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -48,6 +48,16 @@ export function openDb(databaseUrl: string, options: { poolSize?: number } = {})
 export function pathRange(regionPath: string): { from: string; to: string } {
   // '/' (0x2F) is followed by '0' (0x30): every "p/…" sorts in [p/, p0).
   return { from: `${regionPath}/`, to: `${regionPath}0` };
+}
+
+/** `column` lies at or under any of the paths: the one filter every region-scoped query applies. */
+export function underAnyPath(column: string, paths: string[]): RawBuilder<SqlBool> {
+  const ref = sql.ref(column);
+  const each = paths.map((p) => {
+    const r = pathRange(p);
+    return sql`(${ref} = ${p} or (${ref} >= ${r.from} and ${ref} < ${r.to}))`;
+  });
+  return sql<SqlBool>`(${sql.join(each, sql` or `)})`;
 }
 
 export function toBool(v: unknown): boolean {

@@ -25,7 +25,7 @@ interface Values {
 const OTHER_DOC = /^[A-Z0-9]{5,20}$/;
 
 /** 新增人员: one resident, checked on the phone first with the same validators the server uses. */
-export function NewPersonDrawer({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(p: PersonView): void }) {
+export function NewPersonDrawer({ onClose, onCreated }: { onClose(): void; onCreated(p: PersonView): void }) {
   const { t, pick, locale } = useI18n();
   const mobile = useIsMobile();
   const { message } = App.useApp();
@@ -66,7 +66,6 @@ export function NewPersonDrawer({ open, onClose, onCreated }: { open: boolean; o
         regionCode: v.region?.value ?? '', address: v.address?.trim() || null, tags: v.tags,
       });
       message.success(t('people.created', { name: person.name }));
-      form.resetFields();
       onCreated(person);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'DUPLICATE_PERSON') form.setFields([{ name: 'docNumber', errors: [err.message] }]);
@@ -78,11 +77,10 @@ export function NewPersonDrawer({ open, onClose, onCreated }: { open: boolean; o
 
   return (
     <Drawer
-      open={open}
+      open
       onClose={onClose}
       title={t('people.new')}
       size={mobile ? '100%' : 560}
-      destroyOnHidden
       footer={(
         <Space className="drawer-footer">
           <Button onClick={onClose}>{t('common.cancel')}</Button>

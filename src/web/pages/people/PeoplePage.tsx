@@ -81,9 +81,8 @@ export function PeoplePage() {
         ? <PeopleCards data={people.data} loading={people.loading} pagination={pagination} onUnmask={onUnmask} />
         : <PeopleTable data={people.data} loading={people.loading} pagination={pagination} onUnmask={onUnmask} />}
       {unmasking && <UnmaskModal person={unmasking} onClose={() => setUnmasking(undefined)} />}
-      {canCapture && (
+      {adding && (
         <NewPersonDrawer
-          open={adding}
           onClose={() => setAdding(false)}
           onCreated={() => {
             setAdding(false);

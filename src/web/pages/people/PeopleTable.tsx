@@ -13,7 +13,8 @@ interface Props {
 }
 
 export function PeopleTable({ data, loading, pagination, onUnmask }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const en = locale === 'en';
   return (
     <Table<PersonView>
       rowKey="id"
@@ -27,7 +28,7 @@ export function PeopleTable({ data, loading, pagination, onUnmask }: Props) {
       columns={[
         { title: t('people.name'), dataIndex: 'name', width: 88, fixed: 'left' },
         { title: t('people.docNumber'), dataIndex: 'docNumber', width: 175, render: (v: string) => <Masked>{v}</Masked> },
-        { title: t('people.gender'), dataIndex: 'gender', width: 56, render: (v: PersonView['gender']) => genderText(v, t) },
+        { title: t('people.gender'), dataIndex: 'gender', width: en ? 72 : 56, render: (v: PersonView['gender']) => genderText(v, t) },
         { title: t('people.age'), dataIndex: 'age', width: 56, render: (v: number | null) => v ?? '—' },
         { title: t('people.phone'), dataIndex: 'phone', width: 125, render: (v: string | null) => <Masked>{v}</Masked> },
         { title: t('people.grid'), dataIndex: 'regionName', width: 200, ellipsis: { showTitle: true } },
@@ -37,7 +38,7 @@ export function PeopleTable({ data, loading, pagination, onUnmask }: Props) {
           ? [{
             title: t('common.actions'),
             key: 'actions',
-            width: 110,
+            width: en ? 150 : 110,
             fixed: 'right' as const,
             render: (_: unknown, p: PersonView) => (
               <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => onUnmask(p)}>{t('people.unmask')}</Button>

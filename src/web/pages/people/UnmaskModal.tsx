@@ -46,7 +46,6 @@ export function UnmaskModal({ person, onClose }: { person: PersonView; onClose()
       open
       title={t('unmask.title', { name: person.name })}
       onCancel={onClose}
-      destroyOnHidden
       footer={shown
         ? <Button type="primary" onClick={onClose}>{t('common.close')}</Button>
         : (

@@ -35,7 +35,7 @@ export function MoveTaskModal({ move, onClose, onMoved }: { move: Move; onClose(
   };
 
   return (
-    <Modal open title={`${move.title} · ${move.task.title}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+    <Modal open title={`${move.title} · ${move.task.title}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy}>
       <ErrorAlert error={error} />
       <Form form={form} name="moveTask" layout="vertical" onFinish={submit}>
         <Form.Item

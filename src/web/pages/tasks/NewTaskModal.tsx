@@ -39,7 +39,7 @@ export function NewTaskModal({ onClose, onCreated }: { onClose(): void; onCreate
   };
 
   return (
-    <Modal open title={t('tasks.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('tasks.assign')} destroyOnHidden>
+    <Modal open title={t('tasks.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('tasks.assign')}>
       <ErrorAlert error={error} />
       <Form<Values> form={form} name="newTask" layout="vertical" onFinish={submit}>
         <Form.Item name="title" label={t('tasks.title')} rules={[{ required: true, whitespace: true, min: 2, message: t('tasks.titleRequired') }]}>

@@ -29,7 +29,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView; onClose(
   };
 
   return (
-    <Modal open title={t('users.resetPassword')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+    <Modal open title={t('users.resetPassword')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy}>
       <Typography.Paragraph>{t('users.resetIntro', { name: `${user.displayName}（${user.username}）` })}</Typography.Paragraph>
       <ErrorAlert error={error} />
       <Form form={form} name="resetPassword" layout="vertical" onFinish={submit}>

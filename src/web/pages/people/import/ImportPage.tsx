@@ -49,7 +49,9 @@ export function ImportPage() {
         <Steps
           current={step}
           size="small"
-          orientation={mobile ? 'vertical' : 'horizontal'}
+          responsive={false}
+          titlePlacement={mobile ? 'vertical' : 'horizontal'}
+          status={step === 3 && finished?.status === 'failed' ? 'error' : undefined}
           className="import-steps"
           items={[
             { title: t('import.step.template') },

@@ -3,13 +3,22 @@ import { DownloadOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icon
 import { useNavigate } from 'react-router-dom';
 import { fileUrl } from '../../../api/client.js';
 import type { ImportResult, JobView } from '../../../api/types.js';
+import type { UiKey } from '../../../../shared/i18n/index.js';
+import { useIsMobile } from '../../../components/media.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 
 type RowError = ImportResult['errors'][number];
 
+/** The sheet's columns by the field names the server reports errors under. */
+const COLUMN_LABELS: Record<string, UiKey> = {
+  name: 'import.col.name', docType: 'import.col.docType', docNumber: 'import.col.docNumber', phone: 'import.col.phone',
+  region: 'import.col.region', address: 'import.col.address', tags: 'import.col.tags',
+};
+
 /** What the import did: counts when it went in, else the rows to fix (and that nothing went in). */
 export function ResultStep({ job, onRetry }: { job: JobView; onRetry(): void }) {
   const { t } = useI18n();
+  const mobile = useIsMobile();
   const navigate = useNavigate();
   const result = job.result as Partial<ImportResult> | null;
   const again = <Button icon={<ReloadOutlined />} onClick={onRetry}>{t('import.uploadAgain')}</Button>;
@@ -63,10 +72,15 @@ export function ResultStep({ job, onRetry }: { job: JobView; onRetry(): void }) 
         rowKey={(e) => `${e.row}:${e.field}:${e.message}`}
         dataSource={errors}
         pagination={errors.length > 50 ? { pageSize: 50 } : false}
-        scroll={{ x: 480 }}
+        tableLayout="fixed"
         columns={[
-          { title: t('import.row'), dataIndex: 'row', width: 72 },
-          { title: t('import.field'), dataIndex: 'field', width: 140 },
+          { title: t('import.row'), dataIndex: 'row', width: mobile ? 52 : 72 },
+          {
+            title: t('import.field'),
+            dataIndex: 'field',
+            width: mobile ? 96 : 150,
+            render: (field: string) => (COLUMN_LABELS[field] ? t(COLUMN_LABELS[field]) : field),
+          },
           { title: t('import.error'), dataIndex: 'message' },
         ]}
         footer={errors.length < result.errorRows ? () => t('import.moreInReport', { shown: errors.length }) : undefined}
