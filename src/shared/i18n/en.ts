@@ -206,6 +206,7 @@ export const EN: Record<UiKey, string> = {
   'tasks.restore': 'Restore',
   'tasks.cancel': 'Cancel task',
   'tasks.note': 'What was done',
+  'tasks.instructions': 'Instructions',
   'tasks.notePlaceholder': 'Outcome (optional)',
   'tasks.reason': 'Reason',
   'tasks.reasonRequired': 'Give a reason',

@@ -207,6 +207,7 @@ export const ZH_CN = {
   'tasks.restore': '恢复',
   'tasks.cancel': '撤销',
   'tasks.note': '办理情况',
+  'tasks.instructions': '工作要求',
   'tasks.notePlaceholder': '可填写办理结果（选填）',
   'tasks.reason': '原因',
   'tasks.reasonRequired': '请填写原因',

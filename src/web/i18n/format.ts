@@ -10,6 +10,14 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
   }).format(new Date(iso));
 }
 
+/**
+ * The instant of a date and time read on a clock in China ('YYYY-MM-DDTHH:mm'), whatever the device's
+ * zone. China keeps UTC+8 all year, so the offset is fixed.
+ */
+export function chinaTimeToIso(wallClock: string): string {
+  return new Date(`${wallClock}:00+08:00`).toISOString();
+}
+
 export function formatNumber(n: number, locale: Locale): string {
   return new Intl.NumberFormat(locale).format(n);
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Descriptions, Form, Input, Modal, Space, Tag } from 'antd';
+import { PhoneOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.js';
 import type { PersonView, Unmasked } from '../../api/types.js';
 import type { UiKey } from '../../../shared/i18n/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useIsMobile } from '../../components/media.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 type Field = 'docNumber' | 'phone' | 'name';
@@ -19,9 +21,18 @@ const REASONS: UiKey[] = ['unmask.reason.testing', 'unmask.reason.tracing', 'unm
 
 const FIELD_LABELS: Record<Field, UiKey> = { docNumber: 'people.docNumber', phone: 'people.phone', name: 'people.name' };
 
+/** A clear value, large; a phone number can be called with one tap. */
+function ClearValue({ field, value }: { field: Field; value: string | null | undefined }) {
+  const { t } = useI18n();
+  if (!value) return <span className="muted">{t('people.noPhone')}</span>;
+  if (field === 'phone') return <a className="clear-value" href={`tel:${value}`}><PhoneOutlined /> {value}</a>;
+  return <span className="clear-value">{value}</span>;
+}
+
 /** 查看明文: shows identifiers in clear after the user says which and why; the server audits it. */
 export function UnmaskModal({ person, onClose }: { person: PersonView; onClose(): void }) {
   const { t } = useI18n();
+  const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -57,10 +68,10 @@ export function UnmaskModal({ person, onClose }: { person: PersonView; onClose()
     >
       {shown ? (
         <div data-testid="unmask-result">
-          <Descriptions column={1} bordered size="middle">
+          <Descriptions column={1} bordered size="middle" layout={mobile ? 'vertical' : 'horizontal'}>
             {(Object.keys(shown) as Field[]).map((f) => (
               <Descriptions.Item key={f} label={t(FIELD_LABELS[f])}>
-                <span className="clear-value">{shown[f] ?? t('people.noPhone')}</span>
+                <ClearValue field={f} value={shown[f]} />
               </Descriptions.Item>
             ))}
           </Descriptions>

@@ -35,7 +35,14 @@ export function MoveTaskModal({ move, onClose, onMoved }: { move: Move; onClose(
   };
 
   return (
-    <Modal open title={`${move.title} · ${move.task.title}`} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy}>
+    <Modal
+      open
+      title={`${move.title} · ${move.task.title}`}
+      okText={move.title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+    >
       <ErrorAlert error={error} />
       <Form form={form} name="moveTask" layout="vertical" onFinish={submit}>
         <Form.Item

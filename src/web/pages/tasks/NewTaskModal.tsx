@@ -5,6 +5,7 @@ import { api } from '../../api/client.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { applyFieldErrors } from '../../components/fieldErrors.js';
 import { RegionTreeSelect, type RegionOption } from '../../components/RegionTreeSelect.js';
+import { chinaTimeToIso } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 interface Values {
@@ -26,12 +27,12 @@ export function NewTaskModal({ onClose, onCreated }: { onClose(): void; onCreate
     setError(undefined);
     try {
       await api.post('/tasks', {
-        title: v.title.trim(), regionCode: v.region.value, dueAt: v.dueAt ? v.dueAt.toISOString() : null,
+        title: v.title.trim(), regionCode: v.region.value, dueAt: v.dueAt ? chinaTimeToIso(v.dueAt.format('YYYY-MM-DDTHH:mm')) : null,
         note: v.note?.trim() || null,
       });
       onCreated();
     } catch (err) {
-      const labels = { title: t('tasks.title'), regionCode: t('tasks.region'), dueAt: t('tasks.dueAt'), note: t('tasks.note') };
+      const labels = { title: t('tasks.title'), regionCode: t('tasks.region'), dueAt: t('tasks.dueAt'), note: t('tasks.instructions') };
       if (!applyFieldErrors(form, err, locale, labels, { regionCode: 'region' })) setError(err);
     } finally {
       setBusy(false);
@@ -51,7 +52,7 @@ export function NewTaskModal({ onClose, onCreated }: { onClose(): void; onCreate
         <Form.Item name="dueAt" label={t('tasks.dueAt')}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="note" label={t('tasks.note')}>
+        <Form.Item name="note" label={t('tasks.instructions')}>
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
       </Form>
