@@ -82,7 +82,7 @@ export async function importPeople(
       const person = checkPerson({ docType: docType ?? 'resident_id', docNumber: v.docNumber, name: v.name, phone: v.phone },
         { today, allowLegacy15: true });
       if (!person.ok) issues.push(...person.issues);
-      const region = await regions.resolve(v.region);
+      const region = regions.resolve(v.region);
       if ('issue' in region) issues.push(region.issue);
       const tags = parseTagsCell(v.tags);
       for (const t of tags.unknown) issues.push({ field: 'tags', code: 'TAG_UNKNOWN', params: { value: t } });
@@ -219,17 +219,19 @@ async function regionResolver(db: DbOrTx, actor: Actor) {
     names: r.path.split('/').slice(1).map((c) => names.get(c)?.name ?? c),
   }));
   const index = buildRegionIndex(entries);
+  // Grid and building codes of the whole district, to tell "not yours" from "does not exist".
+  const anywhere = new Set((await db.selectFrom('regions').select('code').where('level', 'in', ['grid', 'building']).execute())
+    .map((r) => r.code));
   const inCaptureScope = (path: string) => paths.some((p) => path === p || path.startsWith(`${p}/`));
   return {
     inCaptureScope,
-    async resolve(cell: string): Promise<{ entry: { code: string; path: string } } | { issue: FieldIssue }> {
+    resolve(cell: string): { entry: { code: string; path: string } } | { issue: FieldIssue } {
       const value = cell.trim();
       if (value === '') return { issue: { field: 'region', code: 'REQUIRED', params: { field: '所属村社区/网格' } } };
       const hit = index.get(regionKey(value));
       if (hit === 'ambiguous') return { issue: { field: 'region', code: 'REGION_AMBIGUOUS', params: { value } } };
       if (hit) return { entry: { code: hit.code, path: hit.path } };
-      // A real grid code outside the scope is a different error from a code that does not exist.
-      if (/^\d{15}(\d{3})?$/.test(value) && (await findRegions(db, [value])).length > 0) {
+      if (anywhere.has(value)) {
         return { issue: { field: 'region', code: 'REGION_OUT_OF_SCOPE', params: { value } } };
       }
       return { issue: { field: 'region', code: 'REGION_UNKNOWN', params: { value } } };

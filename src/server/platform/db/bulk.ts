@@ -18,12 +18,10 @@ export async function bulkInsert<T extends keyof Database & string>(
   if (handle.sqlite) {
     const rebuild = rows.length >= REBUILD_INDEXES_FROM ? dropSecondaryIndexes(handle.sqlite, table) : [];
     const stmt = handle.sqlite.prepare(
-      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
     );
-    for (const row of rows) {
-      const r = row as unknown as Record<string, unknown>;
-      stmt.run(columns.map((c) => r[c]));
-    }
+    // Named parameters bind straight from each row object: no per-row array to build and collect.
+    for (const row of rows) stmt.run(row as unknown as Record<string, unknown>);
     for (const ddl of rebuild) handle.sqlite.exec(ddl);
     return;
   }
