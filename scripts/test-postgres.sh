@@ -9,6 +9,8 @@ if [ -z "$bindir" ]; then
   echo "PostgreSQL server binaries not found: apt-get install -y postgresql" >&2
   exit 1
 fi
+# runuser keeps the working directory, which the postgres user may not be allowed to enter.
+cd /
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 case "$cmd" in
