@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { makeIdNumber } from '../../src/shared/validators/index.js';
+import { makeIdNumber, todayInChina } from '../../src/shared/validators/index.js';
 import { launchBrowser } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
-import { apiSession, dialog, firstDescendants, newPage, signIn, signOut } from './helpers.js';
+import { apiSession, dialog, firstDescendants, newPage, pickRegion, signIn, signOut } from './helpers.js';
 
 const HEADERS = ['姓名', '身份证号', '联系电话', '所属村社区/网格', '住址', '人员标签'];
 const NAMES = ['马海燕', '祁建国', '李秀英', '韩永福', '赵永花', '谭江波', '冶玉兰', '鲁成林', '星占元', '王桂芳'];
@@ -35,14 +35,18 @@ async function workbook(rows: Row[]): Promise<Buffer> {
 describe('importing the residents ledger from a spreadsheet', () => {
   let server: RunningServer;
   let browser: Browser;
-  let page: Page;
+  const pages: Page[] = [];
+  const open = async () => {
+    const page = await newPage(browser);
+    pages.push(page);
+    return page;
+  };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer({ seed: 'small' }), launchBrowser()]);
-    page = await newPage(browser);
   });
   afterAll(async () => {
-    await page?.context().close();
+    await Promise.all(pages.map((p) => p.context().close()));
     await browser?.close();
     await server?.stop();
   });
@@ -64,6 +68,7 @@ describe('importing the residents ledger from a spreadsheet', () => {
     bad[5].phone = bad[5].phone.slice(0, 10);
     bad[7].name = '';
 
+    const page = await open();
     await signIn(page, server.url, 'duoba');
     await page.locator('.shell-sider').getByRole('menuitem', { name: '人员台账' }).click();
     await page.getByRole('button', { name: '导入' }).click();
@@ -134,5 +139,34 @@ describe('importing the residents ledger from a spreadsheet', () => {
     await unmasked.first().waitFor();
     expect(await unmasked.first().innerText()).toContain('duoba');
     expect(await audit.filter({ hasText: '导入人员' }).count()).toBe(2);
+  });
+
+  it('exports the residents of one community, masked, as a file to download', { timeout: 60_000 }, async () => {
+    const api = await apiSession(server.url, 'duoba');
+    const [township, community] = await firstDescendants(api, 1);
+    const { total } = await (await api(`/people?region=${community.code}&pageSize=1`)).json();
+    expect(total).toBeGreaterThan(0);
+    const page = await open();
+    await signIn(page, server.url, 'duoba');
+    await page.locator('.shell-sider').getByRole('menuitem', { name: '人员台账' }).click();
+    await pickRegion(page, page.getByLabel('所属区域'), [township.name, community.name]);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.locator('.ant-pagination-total-text').getByText(`共 ${total} 条`).waitFor();
+
+    await page.getByRole('button', { name: '导出' }).click();
+    const modal = dialog(page, '导出人员台账');
+    await modal.getByText(`导出范围：${community.name}`).waitFor();
+    await modal.getByRole('button', { name: '开始导出' }).click();
+    await modal.getByText(`导出完成，共 ${total} 人`).waitFor({ timeout: 30_000 });
+    const download = page.waitForEvent('download');
+    await modal.getByRole('link', { name: '下载文件' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`人员台账-${community.name}-${todayInChina()}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await file.path());
+    const sheet = book.worksheets[0];
+    const ids = sheet.getColumn(3).values.slice(2).map(String).filter((v) => /\d/.test(v));
+    expect(ids.length).toBe(total);
+    for (const id of ids) expect(id).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
   });
 });

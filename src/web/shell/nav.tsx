@@ -18,3 +18,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/users', label: 'nav.users', icon: <UserSwitchOutlined />, permission: 'users.manage' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.view' },
 ];
+
+/** Whether a path leads to a module the user may open (paths outside the menu are left to their pages). */
+export function mayOpen(path: string, can: (permission: Permission) => boolean): boolean {
+  const item = NAV_ITEMS.find((i) => path === i.path || path.startsWith(`${i.path}/`) || path.startsWith(`${i.path}?`));
+  return !item || can(item.permission);
+}

@@ -7,6 +7,7 @@ import { useAuth } from '../../auth/AuthProvider.js';
 import { useErrorText } from '../../components/ErrorAlert.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { mayOpen } from '../../shell/nav.js';
 
 interface Values {
   username: string;
@@ -14,7 +15,7 @@ interface Values {
 }
 
 export function LoginPage() {
-  const { me, expired, login } = useAuth();
+  const { me, expired, login, can } = useAuth();
   const { t } = useI18n();
   const errorText = useErrorText();
   const location = useLocation();
@@ -22,8 +23,9 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
 
   if (me) {
+    // Back to where the session ended, if this user may be there (another user may have signed in).
     const from = (location.state as { from?: string } | null)?.from;
-    return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
+    return <Navigate to={from && from !== '/login' && mayOpen(from, can) ? from : '/'} replace />;
   }
 
   const submit = async (v: Values) => {

@@ -48,12 +48,8 @@ export function RegionsPage() {
   useEffect(() => {
     if (!roots.data) return;
     setTree(roots.data.map(toNode));
-    // A single scope root (a township, a community) is opened straight away.
-    if (roots.data.length === 1) {
-      const only = roots.data[0].code;
-      setExpanded([only]);
-      void loadChildren(only);
-    }
+    // A single scope root (a township, a community) is opened straight away; the tree loads its children.
+    if (roots.data.length === 1) setExpanded([roots.data[0].code]);
   }, [roots.data]);
 
   const detail = selected ? <RegionDetailPanel code={selected} /> : <Empty description={t('region.pickOne')} />;
