@@ -23,6 +23,8 @@ export const EN: Record<UiKey, string> = {
 
   'error.network': 'Cannot reach the server; check the connection and retry',
   'error.unexpected': 'That did not work; please retry shortly',
+  'error.pageFailed': 'This page failed; reload it',
+  'error.reload': 'Reload',
   'error.forbiddenTitle': 'No access',
   'error.forbiddenPage': 'Your account may not use this function; ask an administrator if you need it',
   'error.notFoundTitle': 'Page not found',
@@ -42,6 +44,10 @@ export const EN: Record<UiKey, string> = {
   'response.level.III': 'Level III response',
   'response.level.IV': 'Level IV response',
   'response.routine': 'routine mode',
+  'response.short.I': 'Level I',
+  'response.short.II': 'Level II',
+  'response.short.III': 'Level III',
+  'response.short.IV': 'Level IV',
 
   'auth.username': 'Username',
   'auth.password': 'Password',

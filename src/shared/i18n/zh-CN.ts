@@ -24,6 +24,8 @@ export const ZH_CN = {
 
   'error.network': '网络连接失败，请检查网络后重试',
   'error.unexpected': '操作失败，请稍后重试',
+  'error.pageFailed': '页面出错了，请重新加载',
+  'error.reload': '重新加载',
   'error.forbiddenTitle': '无权访问',
   'error.forbiddenPage': '您的账号没有使用此功能的权限，如有需要请联系管理员',
   'error.notFoundTitle': '页面不存在',
@@ -43,6 +45,10 @@ export const ZH_CN = {
   'response.level.III': '三级响应',
   'response.level.IV': '四级响应',
   'response.routine': '常态化防控',
+  'response.short.I': '一级响应',
+  'response.short.II': '二级响应',
+  'response.short.III': '三级响应',
+  'response.short.IV': '四级响应',
 
   'auth.username': '用户名',
   'auth.password': '密码',

@@ -17,7 +17,5 @@ export type NewTaskInput = z.input<typeof NewTask>;
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 export type ImportResult = NonNullable<ImportSummary['result']>;
-/** A failed import job's result when the file itself was refused (not a spreadsheet, no header, …). */
-export type ImportFileProblem = { code: string };
 export type ExportResult = { fileId: string; rows: number };
 export type JobAccepted = { jobId: string };

@@ -1,6 +1,6 @@
-import type { FormInstance } from 'antd';
+import type { FormInstance, FormRule } from 'antd';
 import { FIELD_MESSAGES, format, type FieldMessageCode, type Locale } from '../../shared/messages.js';
-import type { Failure } from '../../shared/validators/index.js';
+import type { Check, Failure } from '../../shared/validators/index.js';
 import { ApiError } from '../api/client.js';
 
 const isFieldCode = (code: string | undefined): code is FieldMessageCode => Boolean(code && code in FIELD_MESSAGES);
@@ -8,6 +8,17 @@ const isFieldCode = (code: string | undefined): code is FieldMessageCode => Bool
 /** A validator's failure in the user's language, naming the field as the form labels it. */
 export function failureText(failure: Failure, locale: Locale, fieldLabel: string): string {
   return format(FIELD_MESSAGES[failure.code][locale], { ...failure.params, field: fieldLabel });
+}
+
+/** A form rule from one of the shared validators, so the phone says what the server would say, before sending. */
+export function checkRule<T>(check: (value: string) => Check<T>, label: string, locale: Locale, optional = false): FormRule {
+  return {
+    validator: (_, raw?: string) => {
+      if (optional && !raw?.trim()) return Promise.resolve();
+      const result = check(raw ?? '');
+      return result.ok ? Promise.resolve() : Promise.reject(new Error(failureText(result, locale, label)));
+    },
+  };
 }
 
 /**

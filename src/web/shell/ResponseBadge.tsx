@@ -10,8 +10,7 @@ export function ResponseBadge({ compact }: { compact: boolean }) {
   const { t, pick } = useI18n();
   const { data } = useRequest(() => api.get<ResponseView | null>('/response'), []);
   if (!data) return null;
-  const level = t(`response.level.${data.level}`);
-  const text = compact ? level : `${level} · ${pick(RULE_SETS[data.ruleSet])}`;
+  const text = compact ? t(`response.short.${data.level}`) : `${t(`response.level.${data.level}`)} · ${pick(RULE_SETS[data.ruleSet])}`;
   return (
     <Tooltip title={data.name}>
       <Tag color={data.mode === 'emergency' ? 'red' : 'blue'} className="response-badge" data-testid="response-badge">

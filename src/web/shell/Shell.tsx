@@ -3,6 +3,7 @@ import { Button, Drawer, Layout } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { Outlet, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { PageErrorBoundary } from '../components/PageErrorBoundary.js';
 import { useIsMobile } from '../components/media.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Brand } from './Brand.js';
@@ -47,7 +48,9 @@ export function Shell() {
           <UserMenu compact={mobile} />
         </Layout.Header>
         <Layout.Content className="shell-content">
-          <Outlet />
+          <PageErrorBoundary key={pathname} title={t('error.pageFailed')} retry={t('error.reload')}>
+            <Outlet />
+          </PageErrorBoundary>
         </Layout.Content>
       </Layout>
       {mobile && (

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { App, Button, Checkbox, Drawer, Form, Input, Select, Space, Typography } from 'antd';
 import type { FormRule } from 'antd';
 import { DOC_TYPES, DOC_TYPE_LABELS, ID_SHAPED_DOC_TYPES, RECORDED_TAGS, TAG_LABELS, type DocType, type RecordedTag } from '../../../shared/people.js';
-import { validateIdNumber, validateMobile, validatePersonName, type Check } from '../../../shared/validators/index.js';
+import { validateIdNumber, validateMobile, validatePersonName } from '../../../shared/validators/index.js';
 import { ApiError, api } from '../../api/client.js';
-import type { PersonView } from '../../api/types.js';
+import type { NewPersonInput, PersonView } from '../../api/types.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { applyFieldErrors, failureText } from '../../components/fieldErrors.js';
+import { applyFieldErrors, checkRule } from '../../components/fieldErrors.js';
 import { RegionTreeSelect, type RegionOption } from '../../components/RegionTreeSelect.js';
 import { useIsMobile } from '../../components/media.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -39,15 +39,8 @@ export function NewPersonDrawer({ onClose, onCreated }: { onClose(): void; onCre
     docNumber: t('people.docNumber'), name: t('people.name'), phone: t('people.phone'), regionCode: t('people.gridOrBuilding'),
     address: t('people.address'),
   };
-  const checked = <T,>(label: string, check: (v: string) => Check<T>, optional = false): FormRule => ({
-    validator: (_, raw?: string) => {
-      if (optional && !raw?.trim()) return Promise.resolve();
-      const c = check(raw ?? '');
-      return c.ok ? Promise.resolve() : Promise.reject(new Error(failureText(c, locale, label)));
-    },
-  });
   const docRule: FormRule = ID_SHAPED_DOC_TYPES.includes(docType)
-    ? checked(labels.docNumber, (v) => validateIdNumber(v))
+    ? checkRule((v) => validateIdNumber(v), labels.docNumber, locale)
     : {
       validator: (_, raw?: string) => {
         const v = (raw ?? '').trim().toUpperCase().replace(/[\s-]/g, '');
@@ -64,7 +57,7 @@ export function NewPersonDrawer({ onClose, onCreated }: { onClose(): void; onCre
       const person = await api.post<PersonView>('/people', {
         docType: v.docType, docNumber: v.docNumber.trim(), name: v.name, phone: v.phone?.trim() || null,
         regionCode: v.region?.value ?? '', address: v.address?.trim() || null, tags: v.tags,
-      });
+      } satisfies NewPersonInput);
       message.success(t('people.created', { name: person.name }));
       onCreated(person);
     } catch (err) {
@@ -114,10 +107,10 @@ export function NewPersonDrawer({ onClose, onCreated }: { onClose(): void; onCre
         >
           <Input autoCapitalize="characters" autoComplete="off" maxLength={40} />
         </Form.Item>
-        <Form.Item name="name" label={labels.name} required rules={[checked(labels.name, validatePersonName)]}>
+        <Form.Item name="name" label={labels.name} required rules={[checkRule(validatePersonName, labels.name, locale)]}>
           <Input autoComplete="off" maxLength={30} />
         </Form.Item>
-        <Form.Item name="phone" label={labels.phone} rules={[checked(labels.phone, validateMobile, true)]}>
+        <Form.Item name="phone" label={labels.phone} rules={[checkRule(validateMobile, labels.phone, locale, true)]}>
           <Input inputMode="tel" autoComplete="off" maxLength={20} />
         </Form.Item>
         <Form.Item

@@ -4,7 +4,7 @@ import { FilterOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons'
 import { PERSON_TAGS, TAG_LABELS } from '../../../shared/people.js';
 import { validateIdNumber, validateMobile } from '../../../shared/validators/index.js';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.js';
-import { failureText } from '../../components/fieldErrors.js';
+import { checkRule, failureText } from '../../components/fieldErrors.js';
 import { useIsMobile } from '../../components/media.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { activeFilterCount, type PeopleFilter } from './filters.js';
@@ -31,13 +31,6 @@ export function PeopleFilters({ value, onSearch, form }: Props) {
       if (!/^\d{17}[\dXx]$/.test(v)) return Promise.reject(new Error(t('people.idWhole')));
       const check = validateIdNumber(v);
       return check.ok ? Promise.resolve() : Promise.reject(new Error(failureText(check, locale, t('people.idNumber'))));
-    },
-  };
-  const phoneRule = {
-    validator: (_: unknown, raw?: string) => {
-      if (!raw?.trim()) return Promise.resolve();
-      const check = validateMobile(raw);
-      return check.ok ? Promise.resolve() : Promise.reject(new Error(failureText(check, locale, t('people.phone'))));
     },
   };
 
@@ -68,7 +61,7 @@ export function PeopleFilters({ value, onSearch, form }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} sm={12} xl={6}>
-            <Form.Item name="phone" label={t('people.phone')} rules={[phoneRule]}>
+            <Form.Item name="phone" label={t('people.phone')} rules={[checkRule(validateMobile, t('people.phone'), locale, true)]}>
               <Input allowClear inputMode="tel" placeholder={t('people.phonePlaceholder')} />
             </Form.Item>
           </Col>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client.js';
+import type { NewTaskInput } from '../../api/types.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { applyFieldErrors } from '../../components/fieldErrors.js';
 import { RegionTreeSelect, type RegionOption } from '../../components/RegionTreeSelect.js';
@@ -29,7 +30,7 @@ export function NewTaskModal({ onClose, onCreated }: { onClose(): void; onCreate
       await api.post('/tasks', {
         title: v.title.trim(), regionCode: v.region.value, dueAt: v.dueAt ? chinaTimeToIso(v.dueAt.format('YYYY-MM-DDTHH:mm')) : null,
         note: v.note?.trim() || null,
-      });
+      } satisfies NewTaskInput);
       onCreated();
     } catch (err) {
       const labels = { title: t('tasks.title'), regionCode: t('tasks.region'), dueAt: t('tasks.dueAt'), note: t('tasks.instructions') };
