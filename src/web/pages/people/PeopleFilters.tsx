@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Badge, Button, Card, Col, Form, Input, Row, Select, Space, type FormInstance } from 'antd';
 import { FilterOutlined, SearchOutlined, UndoOutlined } from '@ant-design/icons';
 import { PERSON_TAGS, TAG_LABELS } from '../../../shared/people.js';
 import { validateIdNumber, validateMobile } from '../../../shared/validators/index.js';
@@ -13,7 +13,7 @@ interface Props {
   value: PeopleFilter;
   onSearch(filter: PeopleFilter): void;
   /** Set by the page to show a server's field error (e.g. a phone it refused) on the field. */
-  form: ReturnType<typeof Form.useForm<PeopleFilter>>[0];
+  form: FormInstance<PeopleFilter>;
 }
 
 export function PeopleFilters({ value, onSearch, form }: Props) {
