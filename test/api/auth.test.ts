@@ -67,6 +67,21 @@ describe.each(DIALECTS)('auth on %s', (dialect) => {
     expect(failures.filter((f) => f.result === 'denied')).toHaveLength(1);
   });
 
+  it('limits sign-in attempts per address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '127.0.0.9',
+        payload: { username: `nobody${i}`, password: 'x' } });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    const limited = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '127.0.0.9',
+      payload: { username: 'duoba', password: 'anning2022' } });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+  });
+
   it('ends the session on logout', async () => {
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'grid', password: 'anning2022' } });
     const cookie = sessionCookie(login);

@@ -4,11 +4,14 @@ import { AppError } from '../errors.js';
 import { nowIso } from '../ids.js';
 import type { Actor } from '../access.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
-import { verifyPassword } from './passwords.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 import { audit } from '../audit.js';
 
 export const LOCKOUT_THRESHOLD = 10;
 export const LOCKOUT_MINUTES = 15;
+
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword(crypto.randomBytes(16).toString('hex')));
 
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
 
@@ -30,6 +33,8 @@ export async function login(
   const who = { userId: user?.id ?? null, username: input.username, role: user?.role ?? null, ip: input.ip };
   const now = new Date();
   if (!user) {
+    // Spend the same time as a real check, so response times do not tell which usernames exist.
+    await verifyPassword(await decoyHash(), input.password);
     await audit(db, who, { action: 'auth.login', result: 'failed', reason: 'unknown user' });
     throw new AppError('BAD_CREDENTIALS');
   }
