@@ -72,7 +72,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(taskRoutes(ctx));
 
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+    await app.register(fastifyStatic, { root: options.webRoot });
     // Client-side routes: any non-API path that is not a file gets the app shell.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/')) {

@@ -23,7 +23,15 @@ export async function ensureWebBuilt(): Promise<void> {
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
   console.log('building the web UI (first start or sources changed)…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // Always a production bundle, also when a test runner (NODE_ENV=test) asks for the build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export async function startServer(config: Config): Promise<void> {

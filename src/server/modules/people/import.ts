@@ -11,6 +11,7 @@ import { fieldMessage, type Locale } from '../../../shared/messages.js';
 import { todayInChina } from '../../../shared/validators/index.js';
 import type { RecordedTag } from '../../../shared/people.js';
 import { householdKey, loadResidents, type ResidentToLoad } from './load.js';
+import { Sealer } from '../../platform/sealer.js';
 import {
   buildRegionIndex, checkPerson, docIndexKey, parseDocType, parseTagsCell, regionKey, type RegionEntry,
 } from './rules.js';
@@ -42,6 +43,9 @@ export interface ImportOutcome {
   errors: { row: number; field: string; message: string }[];
 }
 
+/** Below this many rows, starting a worker costs more than it saves. */
+const PARALLEL_SEAL_FROM = 5_000;
+
 interface PlannedRow {
   row: SheetRow;
   resident: ResidentToLoad;
@@ -69,42 +73,57 @@ export async function importPeople(
   const sheet = await openSheet(source.input, source.filename, PEOPLE_COLUMNS, { maxBytes: ctx.config.maxUploadBytes });
   const regions = await regionResolver(db, actor);
 
+  // Large files: identifiers are encrypted on a second core while this one goes on checking rows.
+  const sealer = new Sealer(ctx.config.secret, ctx.pii);
+  const sealing: Promise<void>[] = [];
+  let sentToSeal = 0;
   const planned: PlannedRow[] = [];
   const problems: { row: SheetRow; issues: FieldIssue[] }[] = [];
   const firstRowOf = new Map<string, PlannedRow>();
   let duplicatesMerged = 0;
-  for await (const batch of sheet.batches()) {
-    for (const row of batch) {
-      const v = row.values;
-      const issues: FieldIssue[] = [];
-      const docType = parseDocType(v.docType);
-      if (!docType) issues.push({ field: 'docType', code: 'DOC_NUMBER_FORMAT' });
-      const person = checkPerson({ docType: docType ?? 'resident_id', docNumber: v.docNumber, name: v.name, phone: v.phone },
-        { today, allowLegacy15: true });
-      if (!person.ok) issues.push(...person.issues);
-      const region = regions.resolve(v.region);
-      if ('issue' in region) issues.push(region.issue);
-      const tags = parseTagsCell(v.tags);
-      for (const t of tags.unknown) issues.push({ field: 'tags', code: 'TAG_UNKNOWN', params: { value: t } });
-      if (issues.length > 0 || !person.ok || 'issue' in region) {
-        problems.push({ row, issues });
-        continue;
+  try {
+    for await (const batch of sheet.batches()) {
+      for (const row of batch) {
+        const v = row.values;
+        const issues: FieldIssue[] = [];
+        const docType = parseDocType(v.docType);
+        if (!docType) issues.push({ field: 'docType', code: 'DOC_NUMBER_FORMAT' });
+        const person = checkPerson({ docType: docType ?? 'resident_id', docNumber: v.docNumber, name: v.name, phone: v.phone },
+          { today, allowLegacy15: true });
+        if (!person.ok) issues.push(...person.issues);
+        const region = regions.resolve(v.region);
+        if ('issue' in region) issues.push(region.issue);
+        const tags = parseTagsCell(v.tags);
+        for (const t of tags.unknown) issues.push({ field: 'tags', code: 'TAG_UNKNOWN', params: { value: t } });
+        if (issues.length > 0 || !person.ok || 'issue' in region) {
+          problems.push({ row, issues });
+          continue;
+        }
+        const bidx = ctx.pii.blindIndex('doc', docIndexKey(person.value.docType, person.value.docNumber));
+        const resident: ResidentToLoad = { ...person.value, region: region.entry, address: v.address || null, tags: tags.tags,
+          docBidx: bidx };
+        const first = firstRowOf.get(bidx);
+        if (first) {
+          // The same person twice in one file: harmless if the rows agree, an error if they do not.
+          if (sameResident(first.resident, resident)) duplicatesMerged++;
+          else problems.push({ row, issues: [{ field: 'docNumber', code: 'DUPLICATE_IN_FILE', params: { row: first.row.rowNumber } }] });
+          continue;
+        }
+        const entry = { row, resident, bidx };
+        firstRowOf.set(bidx, entry);
+        planned.push(entry);
       }
-      const bidx = ctx.pii.blindIndex('doc', docIndexKey(person.value.docType, person.value.docNumber));
-      const resident: ResidentToLoad = { ...person.value, region: region.entry, address: v.address || null, tags: tags.tags,
-        docBidx: bidx };
-      const first = firstRowOf.get(bidx);
-      if (first) {
-        // The same person twice in one file: harmless if the rows agree, an error if they do not.
-        if (sameResident(first.resident, resident)) duplicatesMerged++;
-        else problems.push({ row, issues: [{ field: 'docNumber', code: 'DUPLICATE_IN_FILE', params: { row: first.row.rowNumber } }] });
-        continue;
+      if (planned.length >= PARALLEL_SEAL_FROM) {
+        const batch = planned.slice(sentToSeal);
+        sentToSeal = planned.length;
+        sealing.push(sealer.seal(batch.map((p) => [p.resident.docNumber, p.resident.phone]))
+          .then((out) => batch.forEach((p, i) => (p.resident.sealed = out[i]))));
       }
-      const entry = { row, resident, bidx };
-      firstRowOf.set(bidx, entry);
-      planned.push(entry);
+      progress(planned.length + problems.length, 0, 'checking');
     }
-    progress(planned.length + problems.length, 0, 'checking');
+    await Promise.all(sealing);
+  } finally {
+    await sealer.close();
   }
 
   // Against the ledger: new, unchanged, or the same person with other details.
@@ -180,7 +199,8 @@ function sameResident(a: ResidentToLoad, b: ResidentToLoad): boolean {
 function differs(ctx: AppContext, known: PersonRow, knownTags: string[], r: ResidentToLoad): boolean {
   if (r.region.code !== known.region_code) return true;
   if (r.address && r.address !== known.address) return true;
-  if (r.phone && (!known.phone_enc || ctx.pii.decrypt(known.phone_enc) !== r.phone)) return true;
+  // Phones compare by blind index: no decryption for the ledger's whole population on a re-run.
+  if (r.phone && known.phone_bidx !== (r.sealed?.[2] ?? ctx.pii.blindIndex('phone', r.phone))) return true;
   return r.tags.some((t) => !knownTags.includes(t));
 }
 

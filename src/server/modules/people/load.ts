@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { bulkInsert } from '../../platform/db/bulk.js';
 import { newId, nowIso } from '../../platform/ids.js';
+import { Sealer, type Sealed } from '../../platform/sealer.js';
 import type { RecordedTag } from '../../../shared/people.js';
 import type { HouseholdRow, PersonRow, PersonTagRow } from './tables.js';
 import { docIndexKey, type CheckedPerson } from './rules.js';
@@ -13,6 +14,8 @@ export interface ResidentToLoad extends CheckedPerson {
   tags: RecordedTag[];
   /** The blind index of the document, when the caller already computed it (imports do, to find duplicates). */
   docBidx?: string;
+  /** The identifiers already encrypted (imports seal them on another core while they check rows). */
+  sealed?: Sealed;
 }
 
 /** How loadResidents knows a household already exists: its region and address. */
@@ -31,6 +34,7 @@ export async function loadResidents(
   existingHouseholds: Map<string, string> = new Map(),
 ): Promise<{ ids: string[]; households: number; byRegion: Map<string, { path: string; households: number; residents: number }> }> {
   const now = nowIso();
+  await sealMissing(ctx, residents);
   const households: HouseholdRow[] = [];
   const people: PersonRow[] = [];
   const tags: PersonTagRow[] = [];
@@ -47,16 +51,17 @@ export async function loadResidents(
       }
     }
     const id = newId();
+    const [docEnc, phoneEnc, phoneBidx] = r.sealed!;
     people.push({
       id,
       doc_type: r.docType,
-      doc_number_enc: ctx.pii.encrypt(r.docNumber),
+      doc_number_enc: docEnc,
       doc_number_bidx: r.docBidx ?? ctx.pii.blindIndex('doc', docIndexKey(r.docType, r.docNumber)),
       name: r.name,
       gender: r.gender,
       birth_date: r.birthDate,
-      phone_enc: r.phone ? ctx.pii.encrypt(r.phone) : null,
-      phone_bidx: r.phone ? ctx.pii.blindIndex('phone', r.phone) : null,
+      phone_enc: phoneEnc,
+      phone_bidx: phoneBidx,
       household_id: householdId,
       region_code: r.region.code,
       region_path: r.region.path,
@@ -79,4 +84,17 @@ export async function loadResidents(
   await bulkInsert(ctx.handle, tx, 'people', people);
   await bulkInsert(ctx.handle, tx, 'person_tags', tags);
   return { ids, households: households.length, byRegion };
+}
+
+/** Encrypts the identifiers of residents not sealed yet, on both cores when there are many. */
+async function sealMissing(ctx: AppContext, residents: ResidentToLoad[]): Promise<void> {
+  const todo = residents.filter((r) => !r.sealed);
+  if (todo.length === 0) return;
+  const sealer = new Sealer(ctx.config.secret, ctx.pii);
+  try {
+    const sealed = await sealer.sealAll(todo.map((r) => [r.docNumber, r.phone]));
+    todo.forEach((r, i) => (r.sealed = sealed[i]));
+  } finally {
+    await sealer.close();
+  }
 }

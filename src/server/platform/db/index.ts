@@ -44,19 +44,14 @@ export function openDb(databaseUrl: string, options: { poolSize?: number } = {})
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
-/** Range bounds matching a materialized path and all its descendants (index-friendly, no LIKE). */
-export function pathRange(regionPath: string): { from: string; to: string } {
-  // '/' (0x2F) is followed by '0' (0x30): every "p/…" sorts in [p/, p0).
-  return { from: `${regionPath}/`, to: `${regionPath}0` };
-}
-
-/** `column` lies at or under any of the paths: the one filter every region-scoped query applies. */
+/**
+ * `column` lies at or under any of the paths, as one index range per path: [p, p + '0'). Paths are
+ * digits and '/', and '/' (0x2F) sorts just before '0' (0x30), so the range holds exactly p itself and
+ * every "p/…". One plain range (no OR of equality and range) keeps both engines on an ordered index scan.
+ */
 export function underAnyPath(column: string, paths: string[]): RawBuilder<SqlBool> {
   const ref = sql.ref(column);
-  const each = paths.map((p) => {
-    const r = pathRange(p);
-    return sql`(${ref} = ${p} or (${ref} >= ${r.from} and ${ref} < ${r.to}))`;
-  });
+  const each = paths.map((p) => sql`(${ref} >= ${p} and ${ref} < ${`${p}0`})`);
   return sql<SqlBool>`(${sql.join(each, sql` or `)})`;
 }
 
