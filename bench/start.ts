@@ -18,7 +18,7 @@ export async function run(args: string[]): Promise<void> {
   });
   const t0 = performance.now();
   const child = spawn(process.execPath, ['bin/anning.js', 'start'], {
-    detached: true, stdio: 'ignore',
+    detached: true, stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, PORT: String(port), DATABASE_URL: db.databaseUrl, ANNING_DATA_DIR: dataDir, ANNING_SECRET: BENCH_SECRET,
       ANNING_SEED: size, LOG_LEVEL: 'warn' },
   });

@@ -58,7 +58,7 @@ export class Sealer {
       for (const w of this.waiting.values()) w.reject(err);
       this.waiting.clear();
     });
-    worker.unref();
+    // Kept referenced: while a load awaits its batches, the worker may be all that keeps the process alive.
     this.worker = worker;
     return worker;
   }
