@@ -21,6 +21,8 @@ export const TaskView = z.object({
   targetType: z.enum(['organization', 'region', 'person']),
   targetId: z.string(),
   regionCode: z.string(),
+  /** "多巴镇 / 金城社区 / 第1网格" */
+  regionName: z.string(),
   workstream: z.string().nullable(),
   dueAt: z.string().nullable(),
   overdue: z.boolean(),

@@ -5,7 +5,7 @@ import { inTransaction, type DbOrTx } from '../../platform/db/index.js';
 import { AppError, validationError } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { recordTransition } from '../../platform/workflow.js';
-import { findRegion } from '../regions/index.js';
+import { displayName, findRegion, findRegions } from '../regions/index.js';
 import { TASK_STATUSES, type MoveTask, type NewTask, type TaskQuery, type TaskStatus, type TaskView } from '../../../shared/tasks.js';
 import type { TaskRow } from './tables.js';
 import { TASK_LADDER, isOverdue } from './rules.js';
@@ -25,11 +25,19 @@ export interface TaskRequest {
   note?: string | null;
 }
 
-function toView(row: TaskRow, now: Date): TaskView {
+/** Views of task rows, with their regions' names looked up once for the page. */
+async function toViews(db: DbOrTx, rows: TaskRow[]): Promise<TaskView[]> {
+  const codes = [...new Set(rows.flatMap((r) => r.region_path.split('/')))];
+  const names = new Map((await findRegions(db, codes)).map((r) => [r.code, r.name]));
+  const now = new Date();
+  return rows.map((row) => toView(row, now, displayName(row.region_path.split('/').map((c) => ({ name: names.get(c) ?? c })))));
+}
+
+function toView(row: TaskRow, now: Date, regionName: string): TaskView {
   const status = row.status as TaskStatus;
   return {
     id: row.id, title: row.title, kind: row.kind, sourceModule: row.source_module, sourceId: row.source_id,
-    targetType: row.target_type, targetId: row.target_id, regionCode: row.region_path.split('/').pop()!,
+    targetType: row.target_type, targetId: row.target_id, regionCode: row.region_path.split('/').pop()!, regionName,
     workstream: row.workstream, dueAt: row.due_at, overdue: isOverdue(row.due_at, status, now), status, note: row.note,
     createdAt: row.created_at,
   };
@@ -56,8 +64,7 @@ export async function inbox(db: DbOrTx, actor: Actor, q: z.infer<typeof TaskQuer
   const statuses = q.status === 'active' ? ['open', 'in_progress'] : [q.status];
   const { rows, total } = await store.listTasks(db, { paths: scopePaths(actor), statuses },
     { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
-  const now = new Date();
-  return { items: rows.map((r) => toView(r, now)), total, page: q.page, pageSize: q.pageSize };
+  return { items: await toViews(db, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** A task made by hand: a cadre or the headquarters asks a region to do something. */
@@ -72,7 +79,8 @@ export async function assignTask(db: DbOrTx, actor: Actor, input: z.infer<typeof
     await audit(tx, actor, { action: 'tasks.assign', subjectType: 'task', subjectId: taskId, regionPath: region.path });
     return taskId;
   });
-  return toView((await store.findTask(db, id))!, new Date());
+  const [view] = await toViews(db, [(await store.findTask(db, id))!]);
+  return view;
 }
 
 export async function moveTask(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof MoveTask>): Promise<TaskView> {
@@ -88,5 +96,6 @@ export async function moveTask(db: DbOrTx, actor: Actor, id: string, input: z.in
     await audit(tx, actor, { action: 'tasks.move', subjectType: 'task', subjectId: id, regionPath: task.region_path,
       detail: { from, to: input.to } });
   });
-  return toView((await store.findTask(db, id))!, new Date());
+  const [view] = await toViews(db, [(await store.findTask(db, id))!]);
+  return view;
 }

@@ -11,7 +11,7 @@ const STATUS_COLORS = { open: 'blue', in_progress: 'processing', done: 'success'
 
 interface Props {
   task: TaskView;
-  regionName: string | undefined;
+  regionName: string;
   busy: boolean;
   onAction(task: TaskView, action: TaskAction): void;
 }
@@ -36,7 +36,7 @@ export function TaskCard({ task, regionName, busy, onAction }: Props) {
             <ClockCircleOutlined /> {t('tasks.due', { at: formatDateTime(task.dueAt, locale) })}
           </span>
         )}
-        <span><EnvironmentOutlined /> {regionName ?? task.regionCode}</span>
+        <span><EnvironmentOutlined /> {regionName}</span>
       </div>
       {task.note && <Typography.Paragraph className="task-note" ellipsis={{ rows: 3, expandable: true }}>{task.note}</Typography.Paragraph>}
       {actions.length > 0 && (

@@ -7,7 +7,6 @@ import type { Page, TaskView } from '../../api/types.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { ErrorAlert, useErrorText } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { useRegionNames } from '../../components/useRegionNames.js';
 import { useRequest } from '../../components/useRequest.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { MoveTaskModal, type Move } from './MoveTaskModal.js';
@@ -31,7 +30,6 @@ export function TasksPage() {
   const [creating, setCreating] = useState(false);
   const [busyId, setBusyId] = useState<string>();
   const tasks = useRequest(() => api.get<Page<TaskView>>('/tasks', { status, page, pageSize: PAGE_SIZE }), [status, page]);
-  const names = useRegionNames(tasks.data?.items.map((task) => task.regionCode) ?? []);
 
   const act = async (task: TaskView, action: TaskAction) => {
     if (asksForNote(task.status, action.to)) {
@@ -74,7 +72,7 @@ export function TasksPage() {
         )}
         <div className="task-list">
           {items.map((task) => (
-            <TaskCard key={task.id} task={task} regionName={names.get(task.regionCode)} busy={busyId === task.id} onAction={act} />
+            <TaskCard key={task.id} task={task} regionName={task.regionName} busy={busyId === task.id} onAction={act} />
           ))}
         </div>
       </Spin>
