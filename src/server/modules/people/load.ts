@@ -23,8 +23,7 @@ export const householdKey = (regionCode: string, address: string) => `${regionCo
 
 /**
  * Writes many new residents (and any new households their addresses name) in the caller's
- * transaction. Rows go in blind-index order: inserts into the unique index in key order are
- * several times faster than in arrival order.
+ * transaction.
  */
 export async function loadResidents(
   ctx: AppContext,
@@ -79,7 +78,9 @@ export async function loadResidents(
   for (const p of people) at(p.region_code, p.region_path).residents++;
   for (const h of households) at(h.region_code, h.region_path).households++;
   const ids = people.map((p) => p.id);
-  people.sort((a, b) => (a.doc_number_bidx < b.doc_number_bidx ? -1 : 1));
+  // Stored in ledger order: a page of a grid or community then reads a few neighbouring pages of
+  // the table rather than one page per person.
+  people.sort((a, b) => (a.region_path < b.region_path ? -1 : a.region_path > b.region_path ? 1 : a.id < b.id ? -1 : 1));
   await bulkInsert(ctx.handle, tx, 'households', households);
   await bulkInsert(ctx.handle, tx, 'people', people);
   await bulkInsert(ctx.handle, tx, 'person_tags', tags);
