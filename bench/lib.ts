@@ -46,9 +46,9 @@ export async function benchDatabase(dialect: 'sqlite' | 'postgres'): Promise<{ d
   };
 }
 
-export async function benchContext(databaseUrl: string): Promise<AppContext> {
+export async function benchContext(databaseUrl: string, opts: { serving?: boolean } = {}): Promise<AppContext> {
   const config = { ...loadConfig({ ANNING_SECRET: BENCH_SECRET, ANNING_SEED: 'none' }), databaseUrl };
-  return (await openContext(config, { quiet: true })).ctx;
+  return (await openContext(config, { quiet: true, serving: opts.serving })).ctx;
 }
 
 export function percentile(sorted: number[], p: number): number {

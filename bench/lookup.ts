@@ -12,7 +12,7 @@ import { Rng } from '../src/server/seed/rng.js';
 export async function run(args: string[]): Promise<void> {
   const { dialect, size } = benchArgs(args);
   const db = await benchDatabase(dialect);
-  const ctx = await benchContext(db.databaseUrl);
+  const ctx = await benchContext(db.databaseUrl, { serving: true });
   await seedDemo(ctx, { size, seed: 1 });
   const district = generateDemoDistrict({ size, seed: 1 });
   const app = await buildApp(ctx);

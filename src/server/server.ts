@@ -35,7 +35,7 @@ export async function ensureWebBuilt(): Promise<void> {
 }
 
 export async function startServer(config: Config): Promise<void> {
-  const { ctx } = await openContext(config);
+  const { ctx } = await openContext(config, { serving: true });
   if (config.seed !== 'none' && !(await isSeeded(ctx.handle.db))) {
     console.log(`seeding the demo district (${config.seed}) — first start only`);
     const progress = terminalProgress();

@@ -5,7 +5,10 @@ import { migrateToLatest } from './db/migrate.js';
 import { createPii } from './pii.js';
 
 /** Opens the database, brings its schema up to date and derives the keys: what every entry point needs. */
-export async function openContext(config: Config, opts: { quiet?: boolean } = {}): Promise<{ ctx: AppContext; applied: string[] }> {
+export async function openContext(
+  config: Config,
+  opts: { quiet?: boolean; /** a long-running server (not a command or a job) */ serving?: boolean } = {},
+): Promise<{ ctx: AppContext; applied: string[] }> {
   if (config.secretIsDevelopmentDefault && !opts.quiet) {
     console.warn(
       '\n  ⚠ ANNING_SECRET is not set: using the built-in development secret.\n' +
@@ -13,7 +16,7 @@ export async function openContext(config: Config, opts: { quiet?: boolean } = {}
         '    Set ANNING_SECRET to a long random value before real use (see README).\n',
     );
   }
-  const handle = openDb(config.databaseUrl);
+  const handle = openDb(config.databaseUrl, { backgroundCheckpoints: opts.serving });
   try {
     const applied = await migrateToLatest(handle.db);
     return { ctx: { config, handle, pii: createPii(config.secret) }, applied };

@@ -1,5 +1,5 @@
 import type { AppContext } from '../platform/context.js';
-import type { Db } from '../platform/db/index.js';
+import { refreshStatistics, type Db } from '../platform/db/index.js';
 import type { ProgressFn } from '../platform/progress.js';
 import { nowIso } from '../platform/ids.js';
 import { insertRegions, setCountsFromLeaves, type RegionRow } from '../modules/regions/index.js';
@@ -91,6 +91,7 @@ export async function seedDemo(
         scopes: [{ code: a.scope, capture: a.capture ?? true }] });
     }
   });
+  await refreshStatistics(db, ['regions', 'households', 'people', 'person_tags']);
   return { regions: regions.length, households: district.households.length, residents: district.residents.length,
     accounts: demoAccounts() };
 }

@@ -1,7 +1,7 @@
 import { requirePermission, scopePaths, type Actor } from '../../platform/access.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import { inTransaction, type DbOrTx } from '../../platform/db/index.js';
+import { inTransaction, refreshStatistics, type DbOrTx } from '../../platform/db/index.js';
 import type { FieldIssue } from '../../platform/errors.js';
 import { nowIso } from '../../platform/ids.js';
 import { storeFile } from '../../platform/jobs.js';
@@ -183,6 +183,7 @@ export async function importPeople(
     await audit(tx, actor, { action: 'people.import',
       detail: { file: source.filename, created: toCreate.length, merged: toUpdate.length, unchanged } });
   });
+  if (toCreate.length >= 20_000) await refreshStatistics(db, ['households', 'people', 'person_tags']);
   return { created: toCreate.length, merged: toUpdate.length, unchanged, errorRows: 0, reportFileId: null, errors: [] };
 }
 

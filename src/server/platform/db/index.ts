@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
@@ -24,7 +25,16 @@ export interface DbHandle {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-export function openDb(databaseUrl: string, options: { poolSize?: number } = {}): DbHandle {
+export interface OpenOptions {
+  poolSize?: number;
+  /**
+   * SQLite only, for the long-running server: checkpoint the WAL from a worker thread instead of on
+   * whichever request's commit happens to cross the threshold (that commit used to stall for ms).
+   */
+  backgroundCheckpoints?: boolean;
+}
+
+export function openDb(databaseUrl: string, options: OpenOptions = {}): DbHandle {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -41,7 +51,25 @@ export function openDb(databaseUrl: string, options: { poolSize?: number } = {})
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(sqlite, file) : undefined;
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    async close() {
+      await checkpointer?.terminate();
+      await db.destroy();
+    },
+  };
+}
+
+function startCheckpointer(sqlite: SQLite.Database, file: string): Worker {
+  const worker = new Worker(new URL('./checkpointer-entry.js', import.meta.url), { workerData: { file: path.resolve(file) } });
+  sqlite.pragma('wal_autocheckpoint = 0');
+  // Should the worker die, commits go back to checkpointing themselves rather than the log growing forever.
+  worker.on('error', () => sqlite.pragma('wal_autocheckpoint = 1000'));
+  worker.unref();
+  return worker;
 }
 
 /**
@@ -63,4 +91,9 @@ export function toBool(v: unknown): boolean {
 export async function inTransaction<T>(db: DbOrTx, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
   if (db.isTransaction) return fn(db);
   return db.transaction().execute(fn);
+}
+
+/** Refreshes the planner's statistics after a bulk load, so the next queries get good plans at once. */
+export async function refreshStatistics(db: DbOrTx, tables: string[]): Promise<void> {
+  for (const t of tables) await sql`analyze ${sql.table(t)}`.execute(db);
 }
