@@ -1,3 +1,7 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { benchArgs, benchContext, benchDatabase, percentile, report, round } from './lib.js';
 import { seedDemo } from '../src/server/seed/index.js';
@@ -62,6 +66,7 @@ export async function run(args: string[]): Promise<void> {
   const idLookups = await measure(2000, () => `${address}/api/v1/people?idNumber=${rng.pick(ids)}`);
   const community = await measure(1000, () => `${address}/api/v1/people?region=${rng.pick(communities)}&pageSize=50&page=${rng.intBetween(1, 5)}`);
   const township = await measure(500, () => `${address}/api/v1/people?region=${rng.pick(townships)}&pageSize=50&page=${rng.intBetween(1, 20)}`);
+  const wrkIds = await wrkLatency(address, cookie, ids);
   await app.close();
   await ctx.handle.close();
   db.dispose();
@@ -70,7 +75,41 @@ export async function run(args: string[]): Promise<void> {
     health_p99_ms: round(percentile(health, 99)),
     id_lookup_p50_ms: round(percentile(idLookups, 50)), id_lookup_p99_ms: round(percentile(idLookups, 99)),
     id_lookup_server_p99_ms: serverP99('id'), page_server_p99_ms: serverP99('page'),
+    ...(wrkIds ? { id_lookup_wrk_p50_ms: wrkIds.p50, id_lookup_wrk_p99_ms: wrkIds.p99, health_wrk_p99_ms: wrkIds.healthP99 } : {}),
     community_page_p50_ms: round(percentile(community, 50)), community_page_p99_ms: round(percentile(community, 99)),
     township_page_p50_ms: round(percentile(township, 50)), township_page_p99_ms: round(percentile(township, 99)),
   });
+}
+
+/**
+ * The same ID lookups from wrk (a C client, `apt-get install wrk`), when it is installed: one
+ * connection for 10 s, cycling through the sampled IDs. A client in C disturbs the server least.
+ */
+async function wrkLatency(address: string, cookie: string, ids: string[]): Promise<{ p50: number; p99: number; healthP99: number } | null> {
+  if (spawnSync('wrk', ['--version']).error) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anning-wrk-'));
+  fs.writeFileSync(path.join(dir, 'ids.txt'), ids.join('\n'));
+  fs.writeFileSync(path.join(dir, 'ids.lua'), `
+local ids = {}
+for line in io.lines("${path.join(dir, 'ids.txt')}") do ids[#ids + 1] = line end
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", "/api/v1/people?idNumber=" .. ids[(i % #ids) + 1], { ["cookie"] = "${cookie}" })
+end`);
+  const run = (args: string[]) => new Promise<string>((resolve) => {
+    const child = spawn('wrk', args);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', () => resolve(out));
+  });
+  const quantile = (out: string, q: string) => {
+    const m = new RegExp(`${q}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
+    if (!m) return NaN;
+    return round(Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1));
+  };
+  const lookups = await run(['-t1', '-c1', '-d10s', '--latency', '-s', path.join(dir, 'ids.lua'), address]);
+  const health = await run(['-t1', '-c1', '-d5s', '--latency', `${address}/api/health`]);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { p50: quantile(lookups, '50'), p99: quantile(lookups, '99'), healthP99: quantile(health, '99') };
 }
