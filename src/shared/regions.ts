@@ -25,10 +25,6 @@ export const REGION_CODE_LENGTH: Record<RegionLevel, number> = {
   building: 18,
 };
 
-export function levelOfCode(code: string): RegionLevel | undefined {
-  return REGION_LEVELS.find((l) => REGION_CODE_LENGTH[l] === code.length);
-}
-
 /** The materialized path of a code: its ancestors' codes joined by '/'. */
 export function pathOfCode(code: string): string {
   const parts: string[] = [];

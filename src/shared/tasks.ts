@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Paging, pageOf } from './contracts/common.js';
+import { Paging, RegionCode, pageOf } from './contracts/common.js';
 
 /** The inbox's status ladder: open → in progress → done, or cancelled; done work can be reopened. */
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
@@ -39,7 +39,7 @@ export const TaskPage = pageOf(TaskView);
 
 export const NewTask = z.object({
   title: z.string().trim().min(2).max(200),
-  regionCode: z.string().regex(/^\d{6}(\d{3}){0,4}$/),
+  regionCode: RegionCode,
   dueAt: z.iso.datetime().nullable().optional(),
   note: z.string().trim().max(1000).nullable().optional(),
 });

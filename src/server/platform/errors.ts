@@ -53,5 +53,3 @@ export class AppError extends Error {
 export function validationError(issues: FieldIssue[]): AppError {
   return new AppError('VALIDATION_FAILED', {}, { fields: issues });
 }
-
-export const notFound = () => new AppError('NOT_FOUND');

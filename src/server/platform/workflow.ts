@@ -50,13 +50,3 @@ export async function recordTransition<S extends string>(
     })
     .execute();
 }
-
-export async function historyOf(db: DbOrTx, recordType: string, recordId: string): Promise<WorkflowHistoryRow[]> {
-  return db
-    .selectFrom('workflow_history')
-    .selectAll()
-    .where('record_type', '=', recordType)
-    .where('record_id', '=', recordId)
-    .orderBy('id')
-    .execute();
-}

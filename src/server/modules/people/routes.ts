@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
+import { RegionCode } from '../../../shared/contracts/common.js';
 import {
   NewPerson, PeoplePage, PeopleQuery, PersonView, UnmaskRequest, UnmaskResult,
 } from '../../../shared/contracts/people.js';
@@ -53,7 +54,7 @@ export function peopleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/api/v1/people/export', {
       schema: { tags: ['people'], summary: 'Export residents under a region to .xlsx (audited; masked unless revealed with a reason)',
-        body: z.object({ region: z.string().regex(/^\d{6}(\d{3}){0,4}$/).optional(), reveal: z.boolean().default(false),
+        body: z.object({ region: RegionCode.optional(), reveal: z.boolean().default(false),
           reason: z.string().trim().max(200).optional() }),
         response: { 202: JobStarted } },
     }, async (req, reply) =>

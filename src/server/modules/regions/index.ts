@@ -1,5 +1,4 @@
 export { regionRoutes } from './routes.js';
 export { findRegion, findRegions, districtRoots, regionsUnder, insertRegions, addToCounts, setCountsFromLeaves } from './store.js';
 export { displayName } from './rules.js';
-export { regionDetail } from './service.js';
 export type { RegionRow, RegionsTables } from './tables.js';

@@ -79,11 +79,6 @@ export async function getAccount(db: DbOrTx, userId: string): Promise<Account | 
   return account;
 }
 
-export async function findAccountId(db: DbOrTx, username: string): Promise<string | undefined> {
-  const row = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-  return row?.id;
-}
-
 export async function listAccounts(db: DbOrTx, q: { ids?: string[]; search?: string } = {}): Promise<Account[]> {
   let query = db
     .selectFrom('users')

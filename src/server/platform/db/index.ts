@@ -83,10 +83,6 @@ export function underAnyPath(column: string, paths: string[]): RawBuilder<SqlBoo
   return sql<SqlBool>`(${sql.join(each, sql` or `)})`;
 }
 
-export function toBool(v: unknown): boolean {
-  return v === true || v === 1 || v === '1';
-}
-
 /** Runs `fn` in a transaction, joining the caller's when there already is one (Kysely does not nest). */
 export async function inTransaction<T>(db: DbOrTx, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
   if (db.isTransaction) return fn(db);
