@@ -180,3 +180,19 @@ describe.each(DIALECTS)('people import and export on %s', (dialect) => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('stored reports and exports', () => {
+  it('are deleted a day after they were made', async () => {
+    const tdb = await testDatabase('sqlite', { seeded: false });
+    try {
+      const { storeFile, readFile } = await import('../../src/server/platform/jobs.js');
+      const old = await storeFile(tdb.ctx.handle.db, { name: 'a.xlsx', contentType: 'x', bytes: Buffer.from('a'), createdBy: 'u' });
+      await tdb.ctx.handle.db.updateTable('files').set({ created_at: '2020-01-01T00:00:00.000Z' }).where('id', '=', old).execute();
+      const fresh = await storeFile(tdb.ctx.handle.db, { name: 'b.xlsx', contentType: 'x', bytes: Buffer.from('b'), createdBy: 'u' });
+      expect(await readFile(tdb.ctx.handle.db, old)).toBeUndefined();
+      expect((await readFile(tdb.ctx.handle.db, fresh))?.name).toBe('b.xlsx');
+    } finally {
+      await tdb.close();
+    }
+  });
+});

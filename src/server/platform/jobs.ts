@@ -60,10 +60,18 @@ export async function getJob(db: Db, id: string): Promise<JobRow | undefined> {
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Reports and exports hold personal data: they are kept one day for their owner to download, then
+ * deleted (PIPL: no longer than the purpose needs). Expired files are swept whenever a new one is stored.
+ */
+export const FILE_RETENTION_HOURS = 24;
+
 export async function storeFile(
   db: Db,
   file: { name: string; contentType: string; bytes: Buffer; createdBy: string | null },
 ): Promise<string> {
+  const expired = new Date(Date.now() - FILE_RETENTION_HOURS * 3_600_000).toISOString();
+  await db.deleteFrom('files').where('created_at', '<', expired).execute();
   const id = newId();
   await db
     .insertInto('files')
