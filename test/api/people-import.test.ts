@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import iconv from 'iconv-lite';
-import { makeIdNumber } from '../../src/shared/validators/index.js';
+import { idCheckChar, makeIdNumber } from '../../src/shared/validators/index.js';
 import { DIALECTS } from '../support/env.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { loginAs, testApp } from '../support/http.js';
@@ -118,6 +118,19 @@ describe.each(DIALECTS)('people import and export on %s', (dialect) => {
     const en = [['name', 'idNumber', 'phone', 'region', 'address', 'tags'], ...goodRows(2, 500)];
     const job2 = await importFile('people.csv', Buffer.from(en.map((r) => r.join(',')).join('\n')));
     expect(job2.result.created).toBe(2);
+  });
+
+  it('converts a 15-digit legacy ID number on import, and only there', async () => {
+    const legacy = '632124580203121'; // born 1958-02-03, address code 632124
+    const job = await importFile('legacy.xlsx', await xlsxOf([HEADER, ['韩福', legacy, '', GRID, '', '']]));
+    expect(job.status).toBe('succeeded');
+    const body = `${legacy.slice(0, 6)}19${legacy.slice(6)}`;
+    const found = (await app.inject({ url: `/api/v1/people?idNumber=${body}${idCheckChar(body)}`, headers: { cookie: duoba } })).json();
+    expect(found.total).toBe(1);
+    expect(found.items[0]).toMatchObject({ name: '韩福', birthDate: '1958-02-03', gender: 'M' });
+    const form = await app.inject({ method: 'POST', url: '/api/v1/people', headers: { cookie: duoba },
+      payload: { docNumber: legacy, name: '韩福', regionCode: GRID } });
+    expect(form.json().error.details.fields[0].code).toBe('ID_LEGACY_15');
   });
 
   it('reports the same ID twice in one file with different details', async () => {
