@@ -1,10 +1,10 @@
-import { useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { api } from '../api/client.js';
 import { useAuth } from '../auth/AuthProvider.js';
-import { ErrorAlert } from '../components/ErrorAlert.js';
 import { applyFieldErrors } from '../components/fieldErrors.js';
+import { FormModal } from '../components/FormModal.js';
 import { passwordRule } from '../components/passwordRule.js';
+import { useFormSubmit } from '../components/useFormSubmit.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 interface Values {
@@ -19,34 +19,15 @@ export function ChangePasswordModal({ onClose }: { onClose(): void }) {
   const { logout } = useAuth();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      await api.post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
-      message.success(t('auth.passwordChanged'));
-      onClose();
-      await logout();
-    } catch (err) {
-      if (!applyFieldErrors(form, err, locale, { newPassword: t('auth.newPassword') })) setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(async (v: Values) => {
+    await api.post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+    message.success(t('auth.passwordChanged'));
+    onClose();
+    await logout();
+  }, (err) => applyFieldErrors(form, err, locale, { newPassword: t('auth.newPassword') }));
 
   return (
-    <Modal
-      open
-      title={t('auth.changePassword')}
-      okText={t('common.save')}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      onCancel={onClose}
-    >
-      <ErrorAlert error={error} />
+    <FormModal title={t('auth.changePassword')} okText={t('common.save')} form={form} busy={busy} error={error} onClose={onClose}>
       <Form form={form} name="changePassword" layout="vertical" onFinish={submit}>
         <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('form.required') }]}>
           <Input.Password autoComplete="current-password" />
@@ -69,6 +50,6 @@ export function ChangePasswordModal({ onClose }: { onClose(): void }) {
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

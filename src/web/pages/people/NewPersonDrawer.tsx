@@ -1,14 +1,13 @@
-import { useState } from 'react';
-import { App, Button, Checkbox, Drawer, Form, Input, Select, Space, Typography } from 'antd';
+import { App, Checkbox, Form, Input, Select, Typography } from 'antd';
 import type { FormRule } from 'antd';
 import { DOC_TYPES, DOC_TYPE_LABELS, ID_SHAPED_DOC_TYPES, RECORDED_TAGS, TAG_LABELS, type DocType, type RecordedTag } from '../../../shared/people.js';
 import { validateIdNumber, validateMobile, validatePersonName } from '../../../shared/validators/index.js';
 import { ApiError, api } from '../../api/client.js';
 import type { NewPersonInput, PersonView } from '../../api/types.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { applyFieldErrors, checkRule } from '../../components/fieldErrors.js';
+import { FormDrawer } from '../../components/FormDrawer.js';
 import { RegionTreeSelect, type RegionOption } from '../../components/RegionTreeSelect.js';
-import { useIsMobile } from '../../components/media.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { genderText } from './columns.js';
 
@@ -27,11 +26,8 @@ const OTHER_DOC = /^[A-Z0-9]{5,20}$/;
 /** 新增人员: one resident, checked on the phone first with the same validators the server uses. */
 export function NewPersonDrawer({ onClose, onCreated }: { onClose(): void; onCreated(p: PersonView): void }) {
   const { t, pick, locale } = useI18n();
-  const mobile = useIsMobile();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
   const docType = Form.useWatch('docType', form) ?? 'resident_id';
   const docNumber = Form.useWatch('docNumber', form) ?? '';
 
@@ -50,38 +46,23 @@ export function NewPersonDrawer({ onClose, onCreated }: { onClose(): void; onCre
     };
   const id = ID_SHAPED_DOC_TYPES.includes(docType) ? validateIdNumber(docNumber) : undefined;
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      const person = await api.post<PersonView>('/people', {
-        docType: v.docType, docNumber: v.docNumber.trim(), name: v.name, phone: v.phone?.trim() || null,
-        regionCode: v.region?.value ?? '', address: v.address?.trim() || null, tags: v.tags,
-      } satisfies NewPersonInput);
-      message.success(t('people.created', { name: person.name }));
-      onCreated(person);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'DUPLICATE_PERSON') form.setFields([{ name: 'docNumber', errors: [err.message] }]);
-      else if (!applyFieldErrors(form, err, locale, labels, { regionCode: 'region' })) setError(err);
-    } finally {
-      setSaving(false);
+  const { submit, busy, error } = useFormSubmit(async (v: Values) => {
+    const person = await api.post<PersonView>('/people', {
+      docType: v.docType, docNumber: v.docNumber.trim(), name: v.name, phone: v.phone?.trim() || null,
+      regionCode: v.region?.value ?? '', address: v.address?.trim() || null, tags: v.tags,
+    } satisfies NewPersonInput);
+    message.success(t('people.created', { name: person.name }));
+    onCreated(person);
+  }, (err) => {
+    if (err instanceof ApiError && err.code === 'DUPLICATE_PERSON') {
+      form.setFields([{ name: 'docNumber', errors: [err.message] }]);
+      return true;
     }
-  };
+    return applyFieldErrors(form, err, locale, labels, { regionCode: 'region' });
+  });
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
-      title={t('people.new')}
-      size={mobile ? '100%' : 560}
-      footer={(
-        <Space className="drawer-footer">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>{t('common.save')}</Button>
-        </Space>
-      )}
-    >
-      <ErrorAlert error={error} />
+    <FormDrawer title={t('people.new')} width={560} form={form} busy={busy} error={error} onClose={onClose}>
       <Form<Values>
         form={form}
         name="newPerson"
@@ -128,6 +109,6 @@ export function NewPersonDrawer({ onClose, onCreated }: { onClose(): void; onCre
           <Checkbox.Group options={RECORDED_TAGS.map((tag) => ({ value: tag, label: pick(TAG_LABELS[tag]) }))} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

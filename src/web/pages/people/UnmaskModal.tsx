@@ -6,6 +6,7 @@ import type { PersonView, Unmasked } from '../../api/types.js';
 import type { UiKey } from '../../../shared/i18n/index.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useIsMobile } from '../../components/media.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 type Field = 'docNumber' | 'phone' | 'name';
@@ -34,23 +35,13 @@ export function UnmaskModal({ person, onClose }: { person: PersonView; onClose()
   const { t } = useI18n();
   const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [shown, setShown] = useState<Unmasked>();
 
   const options: Field[] = ['docNumber', 'phone', ...(person.name.includes('*') ? ['name' as const] : [])];
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setShown(await api.post<Unmasked>(`/people/${person.id}/unmask`, { fields: v.fields, reason: v.reason.trim() }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(async (v: Values) => {
+    setShown(await api.post<Unmasked>(`/people/${person.id}/unmask`, { fields: v.fields, reason: v.reason.trim() }));
+  });
 
   return (
     <Modal

@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import type { TaskStatus } from '../../../shared/tasks.js';
 import { api } from '../../api/client.js';
 import type { TaskView } from '../../api/types.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FormModal } from '../../components/FormModal.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { needsReason } from './transitions.js';
 
@@ -17,33 +17,15 @@ export interface Move {
 export function MoveTaskModal({ move, onClose, onMoved }: { move: Move; onClose(): void; onMoved(): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ note?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const required = needsReason(move.task.status, move.to);
 
-  const submit = async ({ note }: { note?: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post(`/tasks/${move.task.id}/status`, { to: move.to, ...(note?.trim() ? { note: note.trim() } : {}) });
-      onMoved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(async ({ note }: { note?: string }) => {
+    await api.post(`/tasks/${move.task.id}/status`, { to: move.to, ...(note?.trim() ? { note: note.trim() } : {}) });
+    onMoved();
+  });
 
   return (
-    <Modal
-      open
-      title={`${move.title} · ${move.task.title}`}
-      okText={move.title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-    >
-      <ErrorAlert error={error} />
+    <FormModal title={`${move.title} · ${move.task.title}`} okText={move.title} form={form} busy={busy} error={error} onClose={onClose}>
       <Form form={form} name="moveTask" layout="vertical" onFinish={submit}>
         <Form.Item
           name="note"
@@ -53,6 +35,6 @@ export function MoveTaskModal({ move, onClose, onMoved }: { move: Move; onClose(
           <Input.TextArea rows={3} maxLength={1000} placeholder={required ? undefined : t('tasks.notePlaceholder')} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

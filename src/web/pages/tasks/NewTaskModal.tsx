@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { DatePicker, Form, Input, Modal } from 'antd';
+import { DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client.js';
 import type { NewTaskInput } from '../../api/types.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { applyFieldErrors } from '../../components/fieldErrors.js';
+import { FormModal } from '../../components/FormModal.js';
 import { RegionTreeSelect, type RegionOption } from '../../components/RegionTreeSelect.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { chinaTimeToIso } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
@@ -20,29 +20,17 @@ interface Values {
 export function NewTaskModal({ onClose, onCreated }: { onClose(): void; onCreated(): void }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post('/tasks', {
-        title: v.title.trim(), regionCode: v.region.value, dueAt: v.dueAt ? chinaTimeToIso(v.dueAt.format('YYYY-MM-DDTHH:mm')) : null,
-        note: v.note?.trim() || null,
-      } satisfies NewTaskInput);
-      onCreated();
-    } catch (err) {
-      const labels = { title: t('tasks.title'), regionCode: t('tasks.region'), dueAt: t('tasks.dueAt'), note: t('tasks.instructions') };
-      if (!applyFieldErrors(form, err, locale, labels, { regionCode: 'region' })) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const labels = { title: t('tasks.title'), regionCode: t('tasks.region'), dueAt: t('tasks.dueAt'), note: t('tasks.instructions') };
+  const { submit, busy, error } = useFormSubmit(async (v: Values) => {
+    await api.post('/tasks', {
+      title: v.title.trim(), regionCode: v.region.value, dueAt: v.dueAt ? chinaTimeToIso(v.dueAt.format('YYYY-MM-DDTHH:mm')) : null,
+      note: v.note?.trim() || null,
+    } satisfies NewTaskInput);
+    onCreated();
+  }, (err) => applyFieldErrors(form, err, locale, labels, { regionCode: 'region' }));
 
   return (
-    <Modal open title={t('tasks.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('tasks.assign')}>
-      <ErrorAlert error={error} />
+    <FormModal title={t('tasks.new')} okText={t('tasks.assign')} form={form} busy={busy} error={error} onClose={onClose}>
       <Form<Values> form={form} name="newTask" layout="vertical" onFinish={submit}>
         <Form.Item name="title" label={t('tasks.title')} rules={[{ required: true, whitespace: true, min: 2, message: t('tasks.titleRequired') }]}>
           <Input maxLength={200} />
@@ -57,6 +45,6 @@ export function NewTaskModal({ onClose, onCreated }: { onClose(): void; onCreate
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,13 +1,12 @@
-import { useState } from 'react';
-import { App, Button, Drawer, Form, Input, Select, Space, Switch } from 'antd';
+import { App, Form, Input, Select, Switch } from 'antd';
 import { ROLES, ROLE_LABELS, type Role } from '../../../shared/roles.js';
 import { api } from '../../api/client.js';
 import type { NewUserInput, UpdateUserInput, UserView } from '../../api/types.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { applyFieldErrors } from '../../components/fieldErrors.js';
+import { FormDrawer } from '../../components/FormDrawer.js';
 import { passwordRule } from '../../components/passwordRule.js';
 import { RegionTreeSelect, type RegionOption } from '../../components/RegionTreeSelect.js';
-import { useIsMobile } from '../../components/media.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 interface Values {
@@ -23,11 +22,8 @@ interface Values {
 /** Creates an account, or changes one's name, role, scopes and status (`user` given). */
 export function UserFormDrawer({ user, onClose, onSaved }: { user?: UserView; onClose(): void; onSaved(u: UserView): void }) {
   const { t, pick, locale } = useI18n();
-  const mobile = useIsMobile();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
 
   const initial: Partial<Values> = user
     ? {
@@ -36,45 +32,32 @@ export function UserFormDrawer({ user, onClose, onSaved }: { user?: UserView; on
     }
     : { scopes: [], capture: true, active: true };
 
-  const submit = async (v: Values) => {
-    setSaving(true);
-    setError(undefined);
-    const scopes = v.scopes.map((s) => ({ code: s.value, capture: v.capture }));
-    try {
-      const saved = user
-        ? await api.patch<UserView>(`/users/${user.id}`, {
-          displayName: v.displayName, role: v.role, scopes, status: v.active ? 'active' : 'disabled',
-        } satisfies UpdateUserInput)
-        : await api.post<UserView>('/users', {
-          username: v.username.trim(), password: v.password, displayName: v.displayName, role: v.role, scopes,
-        } satisfies NewUserInput);
-      message.success(t('users.saved', { name: saved.displayName }));
-      onSaved(saved);
-    } catch (err) {
-      const labels = {
-        username: t('users.username'), displayName: t('users.displayName'), password: t('users.password'),
-        role: t('users.role'), scopes: t('users.scopes'),
-      };
-      if (!applyFieldErrors(form, err, locale, labels)) setError(err);
-    } finally {
-      setSaving(false);
-    }
+  const labels = {
+    username: t('users.username'), displayName: t('users.displayName'), password: t('users.password'),
+    role: t('users.role'), scopes: t('users.scopes'),
   };
+  const { submit, busy, error } = useFormSubmit(async (v: Values) => {
+    const scopes = v.scopes.map((s) => ({ code: s.value, capture: v.capture }));
+    const saved = user
+      ? await api.patch<UserView>(`/users/${user.id}`, {
+        displayName: v.displayName, role: v.role, scopes, status: v.active ? 'active' : 'disabled',
+      } satisfies UpdateUserInput)
+      : await api.post<UserView>('/users', {
+        username: v.username.trim(), password: v.password, displayName: v.displayName, role: v.role, scopes,
+      } satisfies NewUserInput);
+    message.success(t('users.saved', { name: saved.displayName }));
+    onSaved(saved);
+  }, (err) => applyFieldErrors(form, err, locale, labels));
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <FormDrawer
       title={user ? t('users.edit', { name: user.username }) : t('users.new')}
-      size={mobile ? '100%' : 520}
-      footer={(
-        <Space className="drawer-footer">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>{t('common.save')}</Button>
-        </Space>
-      )}
+      width={520}
+      form={form}
+      busy={busy}
+      error={error}
+      onClose={onClose}
     >
-      <ErrorAlert error={error} />
       <Form<Values> form={form} name="user" layout="vertical" initialValues={initial} onFinish={submit}>
         {!user && (
           <Form.Item
@@ -109,6 +92,6 @@ export function UserFormDrawer({ user, onClose, onSaved }: { user?: UserView; on
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

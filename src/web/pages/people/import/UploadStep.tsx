@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Button, Spin, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { api } from '../../../api/client.js';
 import type { JobAccepted } from '../../../api/types.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { useFormSubmit } from '../../../components/useFormSubmit.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 
 const ACCEPT = '.xlsx,.csv';
@@ -11,20 +11,9 @@ const ACCEPT = '.xlsx,.csv';
 /** Sends the chosen file at once; the server answers with the job that checks and imports it. */
 export function UploadStep({ onStarted, onBack }: { onStarted(jobId: string): void; onBack(): void }) {
   const { t } = useI18n();
-  const [uploading, setUploading] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const send = async (file: File) => {
-    setUploading(true);
-    setError(undefined);
-    try {
-      onStarted((await api.upload<JobAccepted>('/people/import', 'file', file)).jobId);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setUploading(false);
-    }
-  };
+  const { submit: send, busy: uploading, error } = useFormSubmit(async (file: File) => {
+    onStarted((await api.upload<JobAccepted>('/people/import', 'file', file)).jobId);
+  });
 
   return (
     <div className="wizard-step">
