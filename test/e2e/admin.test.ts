@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startServer, type RunningServer } from '../support/server.js';
-import { apiSession, dialog, firstDescendants, newPage, pickRegion, signIn, signOut } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from '../support/e2e.js';
+import { apiSession, dialog, firstDescendants, pickRegion, signOut } from './helpers.js';
 
 describe('user administration', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ seed: 'small' }), launchBrowser()]);
-    page = await newPage(browser);
-  });
-  afterAll(async () => {
-    await page?.context().close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useBrowserApp();
 
   it('creates a grid worker scoped to one grid, who then sees only that grid; resets and disables the account', { timeout: 90_000 }, async () => {
-    const [township, community, grid] = await firstDescendants(await apiSession(server.url, 'duoba'), 2);
+    const [township, community, grid] = await firstDescendants(await apiSession(app.url, 'duoba'), 2);
+    const page = await app.open();
 
-    await signIn(page, server.url, 'admin');
+    await app.signIn(page, 'admin');
     const nav = page.locator('.shell-sider .nav-menu');
     await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['待办', '区域', '用户管理', '审计日志']);
     await nav.getByRole('menuitem', { name: '用户管理' }).click();
@@ -46,13 +33,13 @@ describe('user administration', () => {
     expect(await row.innerText()).toContain(grid.name);
     await signOut(page);
 
-    await signIn(page, server.url, 'wangge7', 'Wangge2022');
+    await app.signIn(page, 'wangge7', 'Wangge2022');
     await page.locator('.shell-sider').getByRole('menuitem', { name: '区域' }).click();
     const roots = page.getByTestId('region-tree').locator('.ant-tree-treenode:not(:has(.ant-tree-indent-unit)) .region-name');
     await expect.poll(() => roots.allInnerTexts()).toEqual([grid.name]);
     await signOut(page);
 
-    await signIn(page, server.url, 'admin');
+    await app.signIn(page, 'admin');
     await page.locator('.shell-sider').getByRole('menuitem', { name: '用户管理' }).click();
     await row.getByRole('button', { name: '重置密码' }).click();
     const reset = dialog(page, '重置密码');
@@ -75,7 +62,7 @@ describe('user administration', () => {
     expect(await created.innerText()).toContain('admin');
     await signOut(page);
 
-    await signIn(page, server.url, 'wangge7', 'Wangge2023');
+    await app.signIn(page, 'wangge7', 'Wangge2023');
     await page.getByRole('alert').getByText('账号已停用，请联系管理员').waitFor();
   });
 });

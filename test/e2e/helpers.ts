@@ -1,18 +1,5 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-
-export const PASSWORD = 'anning2022';
-export const DESKTOP = { width: 1280, height: 860 };
-export const PHONE = { width: 390, height: 844 };
-
-/** A fresh browser context (no cookies, no stored language) with one page. */
-export async function newPage(browser: Browser, viewport = DESKTOP): Promise<Page> {
-  // Reduced motion (which the UI honours) keeps drawers and trees from moving under the pointer.
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  // Fail a step well within the test's own timeout, so the report names the step.
-  page.setDefaultTimeout(10_000);
-  return page;
-}
+import type { Locator, Page } from 'playwright-core';
+import { PASSWORD } from '../support/e2e.js';
 
 /**
  * An open modal or drawer, found by its title. (Not by its accessible name: a web build made while
@@ -22,13 +9,6 @@ export function dialog(page: Page, title: string): Locator {
   return page.locator('.ant-modal, .ant-drawer-content-wrapper').filter({
     has: page.locator('.ant-modal-title, .ant-drawer-title', { hasText: title }),
   });
-}
-
-export async function signIn(page: Page, baseUrl: string, username: string, password = PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeIdNumber, todayInChina } from '../../src/shared/validators/index.js';
-import { launchBrowser } from '../support/browser.js';
-import { startServer, type RunningServer } from '../support/server.js';
-import { apiSession, dialog, firstDescendants, newPage, pickRegion, signIn, signOut } from './helpers.js';
+import { useBrowserApp } from '../support/e2e.js';
+import { apiSession, dialog, firstDescendants, pickRegion, signOut } from './helpers.js';
 
 const HEADERS = ['姓名', '身份证号', '联系电话', '所属村社区/网格', '住址', '人员标签'];
 const NAMES = ['马海燕', '祁建国', '李秀英', '韩永福', '赵永花', '谭江波', '冶玉兰', '鲁成林', '星占元', '王桂芳'];
@@ -33,26 +31,10 @@ async function workbook(rows: Row[]): Promise<Buffer> {
 
 /** The issue's journey: a cadre's spreadsheet with mistakes is refused whole, fixed, imported, then used. */
 describe('importing the residents ledger from a spreadsheet', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const open = async () => {
-    const page = await newPage(browser);
-    pages.push(page);
-    return page;
-  };
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ seed: 'small' }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await Promise.all(pages.map((p) => p.context().close()));
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useBrowserApp();
 
   it('refuses a file with bad rows, imports the corrected one, and the unmasked phone is audited', { timeout: 90_000 }, async () => {
-    const api = await apiSession(server.url, 'duoba');
+    const api = await apiSession(app.url, 'duoba');
     const [, community, grid] = await firstDescendants(api, 2);
     const good: Row[] = NAMES.map((name, i) => ({
       name,
@@ -68,8 +50,8 @@ describe('importing the residents ledger from a spreadsheet', () => {
     bad[5].phone = bad[5].phone.slice(0, 10);
     bad[7].name = '';
 
-    const page = await open();
-    await signIn(page, server.url, 'duoba');
+    const page = await app.open();
+    await app.signIn(page, 'duoba');
     await page.locator('.shell-sider').getByRole('menuitem', { name: '人员台账' }).click();
     await page.getByRole('button', { name: '导入' }).click();
     await page.getByRole('heading', { name: '导入人员台账' }).waitFor();
@@ -132,7 +114,7 @@ describe('importing the residents ledger from a spreadsheet', () => {
     await modal.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await signOut(page);
 
-    await signIn(page, server.url, 'commander');
+    await app.signIn(page, 'commander');
     await page.locator('.shell-sider').getByRole('menuitem', { name: '审计日志' }).click();
     const audit = page.getByTestId('audit-table').locator('.ant-table-row');
     const unmasked = audit.filter({ hasText: '查看明文' }).filter({ hasText: '通知核酸检测' });
@@ -142,12 +124,12 @@ describe('importing the residents ledger from a spreadsheet', () => {
   });
 
   it('exports the residents of one community, masked, as a file to download', { timeout: 60_000 }, async () => {
-    const api = await apiSession(server.url, 'duoba');
+    const api = await apiSession(app.url, 'duoba');
     const [township, community] = await firstDescendants(api, 1);
     const { total } = await (await api(`/people?region=${community.code}&pageSize=1`)).json();
     expect(total).toBeGreaterThan(0);
-    const page = await open();
-    await signIn(page, server.url, 'duoba');
+    const page = await app.open();
+    await app.signIn(page, 'duoba');
     await page.locator('.shell-sider').getByRole('menuitem', { name: '人员台账' }).click();
     await pickRegion(page, page.getByLabel('所属区域'), [township.name, community.name]);
     await page.getByRole('button', { name: '查询' }).click();

@@ -1,32 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../src/shared/validators/index.js';
-import { launchBrowser } from '../support/browser.js';
-import { startServer, type RunningServer } from '../support/server.js';
-import { PHONE, apiSession, dialog, firstDescendants, newPage, pickRegion, signIn, signOut } from './helpers.js';
+import { PHONE, useBrowserApp } from '../support/e2e.js';
+import { apiSession, dialog, firstDescendants, pickRegion, signOut } from './helpers.js';
 
 describe('web shell: a township cadre, the ledger, unmasking and the audit log', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const open = async (viewport?: typeof PHONE) => {
-    const page = await newPage(browser, viewport);
-    pages.push(page);
-    return page;
-  };
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ seed: 'small' }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await Promise.all(pages.map((p) => p.context().close()));
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useBrowserApp();
 
   it('shows a cadre only their menu and their township', async () => {
-    const page = await open();
-    await signIn(page, server.url, 'duoba');
+    const page = await app.open();
+    await app.signIn(page, 'duoba');
     const nav = page.locator('.shell-sider .nav-menu');
     await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['待办', '区域', '人员台账']);
     await expect.poll(() => page.getByTestId('response-badge').innerText()).toMatch(/^一级响应 · 防控方案（第九版）/);
@@ -43,13 +25,13 @@ describe('web shell: a township cadre, the ledger, unmasking and the audit log',
   });
 
   it('registers a resident, finds them by ID number and unmasks the phone with a reason; the commander sees it audited', async () => {
-    const api = await apiSession(server.url, 'duoba');
+    const api = await apiSession(app.url, 'duoba');
     const [township, community, grid] = await firstDescendants(api, 2);
     const idNumber = makeIdNumber('630122', '1978-11-09', 417);
     const reason = `入户走访核实 ${Date.now() % 100000}`;
 
-    const page = await open();
-    await signIn(page, server.url, 'duoba');
+    const page = await app.open();
+    await app.signIn(page, 'duoba');
     await page.locator('.shell-sider').getByRole('menuitem', { name: '人员台账' }).click();
     await page.getByTestId('people-table').locator('.ant-table-row').first().waitFor();
 
@@ -88,7 +70,7 @@ describe('web shell: a township cadre, the ledger, unmasking and the audit log',
     await modal.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await signOut(page);
 
-    await signIn(page, server.url, 'commander');
+    await app.signIn(page, 'commander');
     await page.locator('.shell-sider').getByRole('menuitem', { name: '审计日志' }).click();
     const entry = page.getByTestId('audit-table').locator('.ant-table-row').filter({ hasText: reason });
     await entry.waitFor();
@@ -100,17 +82,17 @@ describe('web shell: a township cadre, the ledger, unmasking and the audit log',
   });
 
   it('keeps the ledger and admin pages away from roles without the permission', async () => {
-    const page = await open();
-    await signIn(page, server.url, 'sampler');
+    const page = await app.open();
+    await app.signIn(page, 'sampler');
     const nav = page.locator('.shell-sider .nav-menu');
     await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['待办', '区域']);
-    await page.goto(`${server.url}/people`);
+    await page.goto(`${app.url}/people`);
     await page.getByText('无权访问').waitFor();
   });
 
   it('puts the menu behind a button on a phone and lists the ledger as cards', async () => {
-    const page = await open(PHONE);
-    await signIn(page, server.url, 'duoba');
+    const page = await app.open(PHONE);
+    await app.signIn(page, 'duoba');
     await page.getByTestId('menu-button').waitFor();
     expect(await page.locator('.shell-sider').count()).toBe(0);
 
@@ -131,8 +113,8 @@ describe('web shell: a township cadre, the ledger, unmasking and the audit log',
   });
 
   it('switches to English, including the server\'s messages, and remembers it', async () => {
-    const page = await open();
-    await page.goto(`${server.url}/login`);
+    const page = await app.open();
+    await page.goto(`${app.url}/login`);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByLabel('Username').fill('duoba');
     await page.getByLabel('Password').fill('wrong-password-1');
@@ -157,13 +139,13 @@ describe('web shell: a township cadre, the ledger, unmasking and the audit log',
 
   it('says clearly when an account is locked', async () => {
     for (let i = 0; i < 9; i++) {
-      await fetch(`${server.url}/api/v1/auth/login`, {
+      await fetch(`${app.url}/api/v1/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'volunteer', password: `wrong-${i}` }),
       });
     }
-    const page = await open();
-    await signIn(page, server.url, 'volunteer', 'wrong-again');
+    const page = await app.open();
+    await app.signIn(page, 'volunteer', 'wrong-again');
     await page.getByRole('alert').getByText('密码错误次数过多，账号已临时锁定，请 15 分钟后再试').waitFor();
   });
 });

@@ -1,34 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startServer, type RunningServer } from '../support/server.js';
-import { PHONE, apiSession, dialog, firstDescendants, newPage, pickRegion, signIn } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { PHONE, useBrowserApp } from '../support/e2e.js';
+import { apiSession, dialog, firstDescendants, pickRegion } from './helpers.js';
 
 describe('the task inbox: assigned by the commander, done by the township', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const open = async (viewport?: typeof PHONE) => {
-    const page = await newPage(browser, viewport);
-    pages.push(page);
-    return page;
-  };
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ seed: 'small' }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await Promise.all(pages.map((p) => p.context().close()));
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useBrowserApp();
 
   it('assigns an overdue task to a community; the township cadre starts and finishes it on a phone', { timeout: 60_000 }, async () => {
-    const [township, community] = await firstDescendants(await apiSession(server.url, 'duoba'), 1);
+    const [township, community] = await firstDescendants(await apiSession(app.url, 'duoba'), 1);
     const title = `${community.name}全员核酸检测组织到位`;
 
-    const commander = await open();
-    await signIn(commander, server.url, 'commander');
+    const commander = await app.open();
+    await app.signIn(commander, 'commander');
     await commander.getByRole('heading', { name: '待办' }).waitFor();
     await commander.getByRole('button', { name: '派发任务' }).click();
     const form = dialog(commander, '派发任务');
@@ -41,8 +23,8 @@ describe('the task inbox: assigned by the commander, done by the township', () =
     await commander.getByText('任务已派发').waitFor();
     await commander.getByTestId('task-card').filter({ hasText: title }).waitFor();
 
-    const cadre = await open(PHONE);
-    await signIn(cadre, server.url, 'duoba');
+    const cadre = await app.open(PHONE);
+    await app.signIn(cadre, 'duoba');
     const card = cadre.getByTestId('task-card').filter({ hasText: title });
     await card.waitFor();
     expect(await card.getAttribute('class')).toContain('task-overdue');
@@ -63,8 +45,8 @@ describe('the task inbox: assigned by the commander, done by the township', () =
   });
 
   it('shows another township nothing of it', async () => {
-    const page = await open();
-    await signIn(page, server.url, 'lushaer');
+    const page = await app.open();
+    await app.signIn(page, 'lushaer');
     await page.getByText('暂无待办，辛苦了').waitFor();
   });
 });
