@@ -31,10 +31,13 @@ export async function searchPeople(ctx: AppContext, actor: Actor, q: PeopleQuery
   else if (q.tag) filter.tag = q.tag;
 
   const rows = await store.pageOfPeople(db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
-  // A ledger page by region alone takes its total from the region counters kept on every write.
-  const total = store.regionOnly(filter)
-    ? (await findRegions(db, filter.paths.map((p) => p.split('/').pop()!))).reduce((n, r) => n + r.resident_count, 0)
-    : await store.countPeople(db, filter);
+  // A first page that is not full is the whole answer (an exact lookup, usually); a ledger page by
+  // region alone takes its total from the region counters kept on every write; only the rest count.
+  const total = q.page === 1 && rows.length < q.pageSize
+    ? rows.length
+    : store.regionOnly(filter)
+      ? (await findRegions(db, filter.paths.map((p) => p.split('/').pop()!))).reduce((n, r) => n + r.resident_count, 0)
+      : await store.countPeople(db, filter);
   if (q.idNumber || q.phone) {
     // Looking a person up by identifier is access to that person: recorded, even when nothing matched.
     await audit(db, actor, { action: 'people.lookup', subjectType: 'person', subjectId: rows[0]?.id,

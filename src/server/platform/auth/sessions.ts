@@ -81,13 +81,20 @@ function minutesUntil(iso: string, now: Date): number {
 
 /** The actor behind a session token; expired and unknown tokens are refused with distinct codes. */
 export async function actorForSession(db: Db, token: string, ip: string | null): Promise<Actor> {
-  const session = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
-  if (!session) throw new AppError('UNAUTHENTICATED');
-  if (new Date(session.expires_at) <= new Date()) {
-    await db.deleteFrom('sessions').where('token_hash', '=', session.token_hash).execute();
+  // Every request starts here: session and account in one query, the scopes in a second.
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.token_hash', 'sessions.expires_at', 'users.id', 'users.username', 'users.display_name', 'users.role',
+      'users.status'])
+    .where('sessions.token_hash', '=', tokenHash(token))
+    .executeTakeFirst();
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  if (new Date(row.expires_at) <= new Date()) {
+    await db.deleteFrom('sessions').where('token_hash', '=', row.token_hash).execute();
     throw new AppError('SESSION_EXPIRED');
   }
-  const actor = await actorFor(db, session.user_id, ip);
+  const actor = await toActor(db, row, ip);
   if (!actor) throw new AppError('UNAUTHENTICATED');
   return actor;
 }
@@ -98,8 +105,16 @@ export async function actorFor(db: Db, userId: string, ip: string | null): Promi
     .select(['id', 'username', 'display_name', 'role', 'status'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  if (!user || user.status !== 'active' || !(ROLES as readonly string[]).includes(user.role)) return null;
-  const scopes = await db.selectFrom('user_scopes').select(['region_path', 'capture']).where('user_id', '=', userId).execute();
+  return user ? toActor(db, user, ip) : null;
+}
+
+async function toActor(
+  db: Db,
+  user: { id: string; username: string; display_name: string; role: string; status: string },
+  ip: string | null,
+): Promise<Actor | null> {
+  if (user.status !== 'active' || !(ROLES as readonly string[]).includes(user.role)) return null;
+  const scopes = await db.selectFrom('user_scopes').select(['region_path', 'capture']).where('user_id', '=', user.id).execute();
   return {
     userId: user.id,
     username: user.username,
