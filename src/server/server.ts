@@ -3,13 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './platform/config.js';
 import { openContext } from './platform/bootstrap.js';
-import { terminalProgress } from './platform/progress.js';
+import { runInWorker } from './platform/worker.js';
 import { buildApp } from './app.js';
-import { isSeeded, seedDemo, demoAccounts } from './seed/index.js';
+import { isSeeded, demoAccounts } from './seed/index.js';
 import { printAccounts } from './cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_ROOT = path.join(ROOT, 'dist/web');
+const SEED_MODULE = new URL('./seed/index.ts', import.meta.url).href;
 
 /** Builds the web UI when it is missing or older than its sources (first start on a fresh clone). */
 export async function ensureWebBuilt(): Promise<void> {
@@ -38,9 +39,7 @@ export async function startServer(config: Config): Promise<void> {
   const { ctx } = await openContext(config, { serving: true });
   if (config.seed !== 'none' && !(await isSeeded(ctx.handle.db))) {
     console.log(`seeding the demo district (${config.seed}) — first start only`);
-    const progress = terminalProgress();
-    await seedDemo(ctx, { size: config.seed, seed: 1, onProgress: progress.update });
-    progress.stop();
+    await runInWorker(SEED_MODULE, 'seedInWorker', { config, size: config.seed, seed: 1 });
   }
   await ensureWebBuilt();
   const app = await buildApp(ctx, { webRoot: WEB_ROOT, logger: { level: config.logLevel } });

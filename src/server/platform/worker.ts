@@ -10,6 +10,8 @@ export function runInWorker<T>(moduleUrl: string, fn: string, input: unknown): P
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker-entry.js', import.meta.url), {
       workerData: { module: moduleUrl.startsWith('file:') ? fileURLToPath(moduleUrl) : moduleUrl, fn, input },
+      // Bulk work allocates fast: a young generation of V8's usual size, whatever the server runs with.
+      resourceLimits: { maxYoungGenerationSizeMb: 48 },
     });
     let settled = false;
     worker.once('message', (m: { ok: boolean; result?: T; error?: string }) => {

@@ -1,4 +1,7 @@
 import type { AppContext } from '../platform/context.js';
+import type { Config } from '../platform/config.js';
+import { openContext } from '../platform/bootstrap.js';
+import { terminalProgress } from '../platform/progress.js';
 import { refreshStatistics, type Db } from '../platform/db/index.js';
 import type { ProgressFn } from '../platform/progress.js';
 import { nowIso } from '../platform/ids.js';
@@ -94,4 +97,20 @@ export async function seedDemo(
   await refreshStatistics(db, ['regions', 'households', 'people', 'person_tags']);
   return { regions: regions.length, households: district.households.length, residents: district.residents.length,
     accounts: demoAccounts() };
+}
+
+/**
+ * Seeds from a worker thread on its own connection (`runInWorker(import.meta.url, 'seedInWorker', …)`):
+ * the server's first start does this so that the generated district, hundreds of megabytes of
+ * garbage once written, never sits in the heap that then serves requests.
+ */
+export async function seedInWorker(input: { config: Config; size: DemoSize; seed: number }): Promise<void> {
+  const { ctx } = await openContext(input.config, { quiet: true });
+  const progress = terminalProgress();
+  try {
+    await seedDemo(ctx, { size: input.size, seed: input.seed, onProgress: progress.update });
+  } finally {
+    progress.stop();
+    await ctx.handle.close();
+  }
 }
