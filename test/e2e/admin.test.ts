@@ -57,7 +57,9 @@ describe('user administration', () => {
     await page.getByLabel('操作').click();
     await page.locator('.ant-select-dropdown:visible').getByText('新建用户', { exact: true }).click();
     await page.getByRole('button', { name: '查询' }).click();
-    const created = page.getByTestId('audit-table').locator('.ant-table-row').filter({ hasText: 'wangge7' });
+    // Until the filtered page arrives the table still lists every action: wait for the row of this one.
+    const created = page.getByTestId('audit-table').locator('.ant-table-row').filter({ hasText: 'wangge7' })
+      .filter({ hasText: '新建用户' });
     await created.waitFor();
     expect(await created.innerText()).toContain('admin');
     await signOut(page);
