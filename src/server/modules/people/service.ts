@@ -38,12 +38,16 @@ export async function searchPeople(ctx: AppContext, actor: Actor, q: PeopleQuery
     : store.regionOnly(filter)
       ? (await findRegions(db, filter.paths.map((p) => p.split('/').pop()!))).reduce((n, r) => n + r.resident_count, 0)
       : await store.countPeople(db, filter);
-  if (q.idNumber || q.phone) {
-    // Looking a person up by identifier is access to that person: recorded, even when nothing matched.
-    await audit(db, actor, { action: 'people.lookup', subjectType: 'person', subjectId: rows[0]?.id,
-      detail: { by: q.idNumber ? 'idNumber' : 'phone', matches: total } });
-  }
-  return { items: await views(ctx, actor, rows), total, page: q.page, pageSize: q.pageSize };
+  // Looking a person up by identifier is access to that person: recorded, even when nothing matched.
+  // The record and the page's views are independent: on PostgreSQL they go out at once.
+  const [items] = await Promise.all([
+    views(ctx, actor, rows),
+    q.idNumber || q.phone
+      ? audit(db, actor, { action: 'people.lookup', subjectType: 'person', subjectId: rows[0]?.id,
+        detail: { by: q.idNumber ? 'idNumber' : 'phone', matches: total } })
+      : undefined,
+  ]);
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getPerson(ctx: AppContext, actor: Actor, id: string): Promise<PersonView> {
@@ -124,8 +128,8 @@ export async function views(ctx: AppContext, actor: Actor, rows: PersonRow[]): P
   const db = ctx.handle.db;
   const codes = new Set<string>();
   for (const r of rows) for (const c of r.region_path.split('/')) codes.add(c);
-  const regions = new Map((await findRegions(db, [...codes])).map((r) => [r.code, r]));
-  const tags = await store.tagsOf(db, rows.map((r) => r.id));
+  const [regionRows, tags] = await Promise.all([findRegions(db, [...codes]), store.tagsOf(db, rows.map((r) => r.id))]);
+  const regions = new Map(regionRows.map((r) => [r.code, r]));
   const today = todayInChina();
   const showName = can(actor, 'people.unmask');
   return rows.map((row) =>

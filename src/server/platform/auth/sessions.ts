@@ -81,40 +81,46 @@ function minutesUntil(iso: string, now: Date): number {
 
 /** The actor behind a session token; expired and unknown tokens are refused with distinct codes. */
 export async function actorForSession(db: Db, token: string, ip: string | null): Promise<Actor> {
-  // Every request starts here: session and account in one query, the scopes in a second.
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.token_hash', 'sessions.expires_at', 'users.id', 'users.username', 'users.display_name', 'users.role',
-      'users.status'])
-    .where('sessions.token_hash', '=', tokenHash(token))
-    .executeTakeFirst();
+  // Every request starts here: session with account, and the account's scopes, asked at once.
+  const hash = tokenHash(token);
+  const [row, scopes] = await Promise.all([
+    db.selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.token_hash', 'sessions.expires_at', 'users.id', 'users.username', 'users.display_name',
+        'users.role', 'users.status'])
+      .where('sessions.token_hash', '=', hash)
+      .executeTakeFirst(),
+    db.selectFrom('user_scopes')
+      .innerJoin('sessions', 'sessions.user_id', 'user_scopes.user_id')
+      .select(['user_scopes.region_path', 'user_scopes.capture'])
+      .where('sessions.token_hash', '=', hash)
+      .execute(),
+  ]);
   if (!row) throw new AppError('UNAUTHENTICATED');
   if (new Date(row.expires_at) <= new Date()) {
     await db.deleteFrom('sessions').where('token_hash', '=', row.token_hash).execute();
     throw new AppError('SESSION_EXPIRED');
   }
-  const actor = await toActor(db, row, ip);
+  const actor = toActor(row, scopes, ip);
   if (!actor) throw new AppError('UNAUTHENTICATED');
   return actor;
 }
 
 export async function actorFor(db: Db, userId: string, ip: string | null): Promise<Actor | null> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role', 'status'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  return user ? toActor(db, user, ip) : null;
+  const [user, scopes] = await Promise.all([
+    db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'status']).where('id', '=', userId)
+      .executeTakeFirst(),
+    db.selectFrom('user_scopes').select(['region_path', 'capture']).where('user_id', '=', userId).execute(),
+  ]);
+  return user ? toActor(user, scopes, ip) : null;
 }
 
-async function toActor(
-  db: Db,
+function toActor(
   user: { id: string; username: string; display_name: string; role: string; status: string },
+  scopes: { region_path: string; capture: number }[],
   ip: string | null,
-): Promise<Actor | null> {
+): Actor | null {
   if (user.status !== 'active' || !(ROLES as readonly string[]).includes(user.role)) return null;
-  const scopes = await db.selectFrom('user_scopes').select(['region_path', 'capture']).where('user_id', '=', user.id).execute();
   return {
     userId: user.id,
     username: user.username,
