@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -13,7 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './platform/context.js';
 import { registerErrorHandler, registerSessionResolution } from './platform/http.js';
 import { platformRoutes } from './platform/routes.js';
-import { regionRoutes } from './modules/regions/index.js';
+import { regionNames, regionRoutes } from './modules/regions/index.js';
 import { responseRoutes } from './modules/response/index.js';
 import { peopleRoutes } from './modules/people/index.js';
 import { userRoutes } from './modules/users/index.js';
@@ -59,11 +60,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerErrorHandler(app, ctx);
 
   app.get('/api/health', { schema: { hide: true } }, async () => {
-    await ctx.handle.db.selectFrom('regions').select('code').limit(1).execute();
+    await sql`select 1`.execute(ctx.handle.db);
     return { status: 'ok', dialect: ctx.handle.dialect };
   });
 
-  await app.register(platformRoutes(ctx));
+  // The platform names the user's scopes through the regions module, which it may not import itself.
+  await app.register(platformRoutes(ctx, { regionNames: (codes) => regionNames(ctx.handle.db, codes) }));
   await app.register(regionRoutes(ctx));
   await app.register(responseRoutes(ctx));
   await app.register(peopleRoutes(ctx));

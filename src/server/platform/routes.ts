@@ -12,14 +12,15 @@ import { actorOf, SESSION_COOKIE } from './http.js';
 import { getJob, readFile } from './jobs.js';
 
 /** Platform endpoints: sign-in and out, who am I, the audit log, job progress and stored files. */
-export function platformRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function platformRoutes(
+  ctx: AppContext,
+  deps: { regionNames(codes: string[]): Promise<Map<string, string>> },
+): FastifyPluginAsyncZod {
   const db = ctx.handle.db;
 
   async function me(actor: Actor): Promise<z.infer<typeof Me>> {
     const codes = actor.scopes.map((s) => s.path.split('/').pop()!);
-    const names = codes.length
-      ? new Map((await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute()).map((r) => [r.code, r.name]))
-      : new Map<string, string>();
+    const names = await deps.regionNames(codes);
     return {
       id: actor.userId,
       username: actor.username,

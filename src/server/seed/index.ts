@@ -5,7 +5,7 @@ import { terminalProgress } from '../platform/progress.js';
 import { refreshStatistics, type Db } from '../platform/db/index.js';
 import type { ProgressFn } from '../platform/progress.js';
 import { nowIso } from '../platform/ids.js';
-import { insertRegions, setCountsFromLeaves, type RegionRow } from '../modules/regions/index.js';
+import { districtRoots, insertRegions, setCountsFromLeaves, type RegionRow } from '../modules/regions/index.js';
 import { countResidentsByLeaf, loadResidents, type ResidentToLoad } from '../modules/people/index.js';
 import { startResponse } from '../modules/response/index.js';
 import { addUser } from '../modules/users/index.js';
@@ -42,7 +42,7 @@ export function demoAccounts() {
 }
 
 export async function isSeeded(db: Db): Promise<boolean> {
-  return (await db.selectFrom('regions').select('code').limit(1).execute()).length > 0;
+  return (await districtRoots(db)).length > 0;
 }
 
 /**

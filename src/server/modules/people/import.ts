@@ -6,7 +6,7 @@ import type { FieldIssue } from '../../platform/errors.js';
 import { nowIso } from '../../platform/ids.js';
 import { storeFile } from '../../platform/jobs.js';
 import { openSheet, writeErrorReport, writeTable, type ColumnSpec, type SheetRow } from '../../platform/spreadsheet/index.js';
-import { addToCounts, findRegions, regionsUnder, type RegionRow } from '../regions/index.js';
+import { addToCounts, findRegions, leafCodes, regionsUnder, type RegionRow } from '../regions/index.js';
 import { fieldMessage, type Locale } from '../../../shared/messages.js';
 import { todayInChina } from '../../../shared/validators/index.js';
 import type { RecordedTag } from '../../../shared/people.js';
@@ -241,8 +241,7 @@ async function regionResolver(db: DbOrTx, actor: Actor) {
   }));
   const index = buildRegionIndex(entries);
   // Grid and building codes of the whole district, to tell "not yours" from "does not exist".
-  const anywhere = new Set((await db.selectFrom('regions').select('code').where('level', 'in', ['grid', 'building']).execute())
-    .map((r) => r.code));
+  const anywhere = await leafCodes(db);
   const inCaptureScope = (path: string) => paths.some((p) => path === p || path.startsWith(`${p}/`));
   return {
     inCaptureScope,

@@ -77,6 +77,16 @@ export async function setCountsFromLeaves(
   }
 }
 
+/** Codes of every grid and building: the places residents live. */
+export async function leafCodes(db: DbOrTx): Promise<Set<string>> {
+  const rows = await db.selectFrom('regions').select('code').where('level', 'in', ['grid', 'building']).execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+export async function regionNames(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
+  return new Map((await findRegions(db, codes)).map((r) => [r.code, r.name]));
+}
+
 export async function districtRoots(db: DbOrTx): Promise<RegionRow[]> {
   return db.selectFrom('regions').selectAll().where('parent_code', 'is', null).execute();
 }

@@ -5,7 +5,7 @@ import { inTransaction, type DbOrTx } from '../../platform/db/index.js';
 import { AppError, validationError } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { recordTransition } from '../../platform/workflow.js';
-import { displayName, findRegion, findRegions } from '../regions/index.js';
+import { displayName, findRegion, regionNames } from '../regions/index.js';
 import { TASK_STATUSES, type MoveTask, type NewTask, type TaskQuery, type TaskStatus, type TaskView } from '../../../shared/tasks.js';
 import type { TaskRow } from './tables.js';
 import { TASK_LADDER, isOverdue } from './rules.js';
@@ -28,7 +28,7 @@ export interface TaskRequest {
 /** Views of task rows, with their regions' names looked up once for the page. */
 async function toViews(db: DbOrTx, rows: TaskRow[]): Promise<TaskView[]> {
   const codes = [...new Set(rows.flatMap((r) => r.region_path.split('/')))];
-  const names = new Map((await findRegions(db, codes)).map((r) => [r.code, r.name]));
+  const names = await regionNames(db, codes);
   const now = new Date();
   return rows.map((row) => toView(row, now, displayName(row.region_path.split('/').map((c) => ({ name: names.get(c) ?? c })))));
 }

@@ -7,7 +7,7 @@ import {
 } from '../../platform/auth/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { AppError, validationError } from '../../platform/errors.js';
-import { findRegions } from '../regions/index.js';
+import { findRegions, regionNames } from '../regions/index.js';
 import type { NewUser, ScopeInput, UpdateUser, UserView } from '../../../shared/contracts/users.js';
 import type { Role } from '../../../shared/roles.js';
 
@@ -28,7 +28,7 @@ function checkPassword(password: string): void {
 
 export async function toUserView(db: DbOrTx, account: Account): Promise<UserView> {
   const codes = account.scopes.map((s) => s.path.split('/').pop()!);
-  const names = new Map((await findRegions(db, codes)).map((r) => [r.code, r.name]));
+  const names = await regionNames(db, codes);
   return {
     id: account.id,
     username: account.username,
