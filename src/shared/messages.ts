@@ -50,6 +50,48 @@ export const ERROR_MESSAGES = {
   },
   INVALID_STATE: { 'zh-CN': '当前状态下不能执行此操作', en: 'This action is not allowed in the current state' },
   INTERNAL: { 'zh-CN': '系统内部错误，请稍后重试', en: 'Internal error; please retry' },
+  // Testing (核酸检测): what a sampler, lab or cadre is told when a scan or a result is refused.
+  ROUND_NOT_OPEN: { 'zh-CN': '本轮核酸检测未开始或已结束', en: 'This testing round is not open' },
+  NO_OPEN_ROUND: { 'zh-CN': '该采样点当前没有进行中的检测轮次', en: 'No testing round is open at this site' },
+  NOT_SITE_SAMPLER: { 'zh-CN': '您未被分配到该采样点', en: 'You are not assigned to this sampling site' },
+  TUBE_UNKNOWN: { 'zh-CN': '试管条码 {barcode} 不存在', en: 'No tube has the barcode {barcode}' },
+  TUBE_SEALED: { 'zh-CN': '试管 {barcode} 已封管，请换新管', en: 'Tube {barcode} is sealed; take a new tube' },
+  TUBE_OTHER_ROUND: {
+    'zh-CN': '试管 {barcode} 已在其他轮次使用过，不能重复使用',
+    en: 'Tube {barcode} was used in another round and cannot be reused',
+  },
+  TUBE_OTHER_SITE: { 'zh-CN': '试管 {barcode} 属于其他采样点（{site}）', en: 'Tube {barcode} belongs to another site ({site})' },
+  TUBE_FULL: { 'zh-CN': '试管 {barcode} 已满（{capacity}人）', en: 'Tube {barcode} is full ({capacity} people)' },
+  PERSON_ALREADY_IN_TUBE: { 'zh-CN': '{name} 已在本管中，请勿重复扫码', en: '{name} is already in this tube' },
+  SAMPLED_TODAY: {
+    'zh-CN': '{name} 今天已在本轮采样（{time}），如需再采请填写原因',
+    en: '{name} was already sampled in this round today ({time}); give a reason to sample again',
+  },
+  NEEDS_SINGLE_TUBE: {
+    'zh-CN': '{name} 为混管阳性待复核人员，须单人单管采样',
+    en: '{name} awaits a retest after a positive pool and must be sampled in a single tube',
+  },
+  COLLECTION_CODE_UNKNOWN: { 'zh-CN': '采集码无效或已失效，请出示身份证', en: 'Unknown collection code; ask for the ID card' },
+  PERSON_NOT_REGISTERED: {
+    'zh-CN': '台账中无此人，请按未登记人员录入姓名',
+    en: 'This person is not in the ledger; record them as unregistered with a name',
+  },
+  SCAN_TIME_INVALID: { 'zh-CN': '采样时间不在本轮时间范围内或晚于当前时间', en: 'The sampling time is outside the round or in the future' },
+  TUBE_NOT_SEALED: {
+    'zh-CN': '试管 {barcode} 尚未封管，不能录入结果',
+    en: 'Tube {barcode} was never sealed; no result can be recorded for it',
+  },
+  TUBE_OTHER_LAB: { 'zh-CN': '试管 {barcode} 已送往其他检测机构', en: 'Tube {barcode} was sent to another lab' },
+  LAB_TOKEN_INVALID: { 'zh-CN': '检测机构接口令牌无效或已停用', en: 'The lab API token is invalid or revoked' },
+  NOT_A_LAB: { 'zh-CN': '您的账号未关联检测机构', en: 'Your account is not linked to a lab' },
+  RESULT_CONFLICT: {
+    'zh-CN': '试管 {barcode} 已有结果“{result}”；更正结果请填写原因',
+    en: 'Tube {barcode} already has the result "{result}"; a correction needs a reason',
+  },
+  BAG_COUNT_MISMATCH: {
+    'zh-CN': '清点数 {counted} 与系统记录 {expected} 不符，请核对',
+    en: 'Counted {counted} tubes but the system has {expected}; check the bag',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

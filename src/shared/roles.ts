@@ -31,20 +31,29 @@ export const PERMISSIONS = [
   'response.manage',
   'users.manage',
   'audit.view',
+  'testing.view',
+  'testing.manage',
+  'testing.sample',
+  'testing.results',
+  'testing.incidents',
+  'testing.followup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const FIELD: Permission[] = ['regions.view', 'organizations.view', 'tasks.view', 'tasks.act', 'response.view'];
 const LEDGER: Permission[] = [...FIELD, 'people.view', 'people.capture', 'people.unmask'];
+// Cadres watch coverage and positive pools in their regions and knock on the doors of the missing.
+const TESTING_FIELD: Permission[] = ['testing.view', 'testing.incidents', 'testing.followup'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  commander: [...LEDGER, 'people.export', 'tasks.assign', 'response.manage', 'audit.view', 'organizations.manage'],
-  workstream_lead: [...LEDGER, 'people.export', 'tasks.assign'],
-  township_cadre: [...LEDGER, 'people.export', 'tasks.assign'],
-  community_cadre: [...LEDGER, 'people.export', 'tasks.assign'],
-  grid_worker: LEDGER,
-  sampler: FIELD,
-  lab: FIELD,
+  commander: [...LEDGER, ...TESTING_FIELD, 'testing.manage', 'people.export', 'tasks.assign', 'response.manage',
+    'audit.view', 'organizations.manage'],
+  workstream_lead: [...LEDGER, ...TESTING_FIELD, 'testing.manage', 'people.export', 'tasks.assign'],
+  township_cadre: [...LEDGER, ...TESTING_FIELD, 'people.export', 'tasks.assign'],
+  community_cadre: [...LEDGER, ...TESTING_FIELD, 'people.export', 'tasks.assign'],
+  grid_worker: [...LEDGER, ...TESTING_FIELD],
+  sampler: [...FIELD, 'testing.sample'],
+  lab: [...FIELD, 'testing.results'],
   checkpoint_officer: FIELD,
   market_inspector: FIELD,
   dispatcher: [...FIELD, 'people.view'],

@@ -1,34 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { DIALECTS } from '../support/env.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { loginAs, testApp } from '../support/http.js';
 import { multipartFile, xlsxOf } from '../support/files.js';
 import { makeIdNumber } from '../../src/shared/validators/index.js';
+import { DUOBA, DUOBA_GRID, refused, type Cases, type Fixture } from './access-cases/fixture.js';
+import { TESTING_SAMPLING_CASES } from './access-cases/testing-sampling.js';
+import { TESTING_RESULTS_CASES } from './access-cases/testing-results.js';
+import { TESTING_COVERAGE_CASES } from './access-cases/testing-coverage.js';
 
 /**
  * Every endpoint, asked by a cadre of 鲁沙尔镇 about 多巴镇 (or for something their role may not do),
  * is refused. The first test fails when an endpoint is added without a case here.
  */
-const DUOBA = '630106105';
-const DUOBA_GRID = '630106105001001';
 
-type Case = (t: Fixture) => Promise<void>;
-interface Fixture {
-  app: FastifyInstance;
-  outsider: string;
-  owner: string;
-  personId: string;
-  taskId: string;
-  orgId: string;
-  jobId: string;
-  fileId: string;
-  userId: string;
-}
-
-const refused = (status: number) => expect([403, 404]).toContain(status);
-
-const CASES: Record<string, Case | 'public' | 'self' | 'district-wide'> = {
+const BASE_CASES: Cases = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public', // idempotent: signing out without a session is fine
   'GET /api/v1/auth/me': 'self',
@@ -107,6 +93,9 @@ const CASES: Record<string, Case | 'public' | 'self' | 'district-wide'> = {
     refused((await app.inject({ method: 'POST', url: `/api/v1/tasks/${taskId}/status`, headers: { cookie: outsider },
       payload: { to: 'done' } })).statusCode),
 };
+
+// Each workstream keeps its endpoints' cases in its own file under access-cases/.
+const CASES: Cases = { ...BASE_CASES, ...TESTING_SAMPLING_CASES, ...TESTING_RESULTS_CASES, ...TESTING_COVERAGE_CASES };
 
 describe.each(DIALECTS)('access to every endpoint on %s', (dialect) => {
   let tdb: TestDatabase;

@@ -4,6 +4,7 @@ import type { ResponseTables } from '../modules/response/tables.js';
 import type { PeopleTables } from '../modules/people/tables.js';
 import type { OrganizationsTables } from '../modules/organizations/tables.js';
 import type { TasksTables } from '../modules/tasks/tables.js';
+import type { TestingTables } from '../modules/testing/tables.js';
 
 /** The one schema: every module's tables, merged. */
 export interface Database
@@ -12,4 +13,5 @@ export interface Database
     ResponseTables,
     PeopleTables,
     OrganizationsTables,
-    TasksTables {}
+    TasksTables,
+    TestingTables {}

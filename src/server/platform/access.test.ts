@@ -3,7 +3,7 @@ import { inScope, scopePaths, requireRegion, type Actor } from './access.js';
 import { AppError } from './errors.js';
 
 const actor = (scopes: { path: string; capture: boolean }[], role: Actor['role'] = 'township_cadre'): Actor =>
-  ({ userId: 'u', username: 'u', displayName: 'u', role, scopes, ip: null });
+  ({ userId: 'u', username: 'u', displayName: 'u', role, organizationId: null, scopes, ip: null });
 
 describe('region scopes', () => {
   const duoba = actor([{ path: '630106/630106105', capture: true }]);

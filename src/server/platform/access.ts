@@ -7,6 +7,8 @@ export interface Actor {
   username: string;
   displayName: string;
   role: Role;
+  /** The unit the user works for (a lab's staff act for their lab), if any. */
+  organizationId: string | null;
   /** Materialized region paths the user may see; `capture` marks those they may also write in. */
   scopes: { path: string; capture: boolean }[];
   ip: string | null;
@@ -61,6 +63,7 @@ export function consoleActor(districtPath: string): Actor {
     username: 'cli',
     displayName: `console (${process.env.USER ?? 'operator'})`,
     role: 'commander',
+    organizationId: null,
     scopes: [{ path: districtPath, capture: true }],
     ip: null,
   };

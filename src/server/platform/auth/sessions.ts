@@ -87,7 +87,7 @@ export async function actorForSession(db: Db, token: string, ip: string | null):
     db.selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .select(['sessions.token_hash', 'sessions.expires_at', 'users.id', 'users.username', 'users.display_name',
-        'users.role', 'users.status'])
+        'users.role', 'users.status', 'users.organization_id'])
       .where('sessions.token_hash', '=', hash)
       .executeTakeFirst(),
     db.selectFrom('user_scopes')
@@ -108,7 +108,7 @@ export async function actorForSession(db: Db, token: string, ip: string | null):
 
 export async function actorFor(db: Db, userId: string, ip: string | null): Promise<Actor | null> {
   const [user, scopes] = await Promise.all([
-    db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'status']).where('id', '=', userId)
+    db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'status', 'organization_id']).where('id', '=', userId)
       .executeTakeFirst(),
     db.selectFrom('user_scopes').select(['region_path', 'capture']).where('user_id', '=', userId).execute(),
   ]);
@@ -116,7 +116,7 @@ export async function actorFor(db: Db, userId: string, ip: string | null): Promi
 }
 
 function toActor(
-  user: { id: string; username: string; display_name: string; role: string; status: string },
+  user: { id: string; username: string; display_name: string; role: string; status: string; organization_id: string | null },
   scopes: { region_path: string; capture: number }[],
   ip: string | null,
 ): Actor | null {
@@ -126,6 +126,7 @@ function toActor(
     username: user.username,
     displayName: user.display_name,
     role: user.role as Role,
+    organizationId: user.organization_id,
     scopes: scopes.map((s) => ({ path: s.region_path, capture: s.capture === 1 })),
     ip,
   };

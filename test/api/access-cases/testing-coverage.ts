@@ -1,0 +1,4 @@
+import type { Cases } from './fixture.js';
+
+/** Access cases for the testing module's coverage endpoints. */
+export const TESTING_COVERAGE_CASES: Cases = {};
