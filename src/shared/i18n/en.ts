@@ -1,7 +1,11 @@
 import type { UiKey } from './zh-CN.js';
+import { SAMPLING_EN } from './sampling.js';
+import { TESTING_EN } from './testing.js';
 
 /** Text of the web UI in English, the second language: every key of zh-CN.ts. */
 export const EN: Record<UiKey, string> = {
+  ...SAMPLING_EN,
+  ...TESTING_EN,
   'app.name': 'Anning',
   'app.subtitle': 'County epidemic-prevention command',
   'app.title': 'Anning · Epidemic-prevention command',

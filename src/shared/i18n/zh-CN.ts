@@ -2,7 +2,12 @@
  * Text of the web UI in Simplified Chinese, the first language. Keys are grouped by screen; en.ts must
  * carry every key (its type says so). Labels of shared enums (roles, tags, task statuses) live beside them.
  */
+import { SAMPLING_ZH } from './sampling.js';
+import { TESTING_ZH } from './testing.js';
+
 export const ZH_CN = {
+  ...SAMPLING_ZH,
+  ...TESTING_ZH,
   'app.name': '安宁',
   'app.subtitle': '县域疫情防控指挥平台',
   'app.title': '安宁 · 疫情防控指挥平台',
