@@ -149,6 +149,13 @@ export const FIELD_MESSAGES = {
     en: 'This document number is registered as "{name}", not the name in this row',
   },
   CELL_FORMULA: { 'zh-CN': '单元格含公式', en: 'The cell holds a formula' },
+  // Testing: rows of a lab's results file or batch.
+  BARCODE_FORMAT: { 'zh-CN': '试管条码应为4至64位可打印字符，不含空格', en: 'A tube barcode has 4 to 64 printable characters, no spaces' },
+  RESULT_VALUE: { 'zh-CN': '结果应为“阴性”“阳性”或“无效”', en: 'The result must be negative, positive or invalid' },
+  CT_VALUE: { 'zh-CN': 'Ct 值应为 0 至 50 之间的数字', en: 'A Ct value is a number between 0 and 50' },
+  TIME_FORMAT: { 'zh-CN': '时间格式应为“2022-08-21 14:05”', en: 'Write the time as 2022-08-21 14:05' },
+  TIME_FUTURE: { 'zh-CN': '报告时间晚于当前时间', en: 'The reported time is in the future' },
+  DUPLICATE_TUBE_IN_FILE: { 'zh-CN': '与第 {row} 行试管条码相同但结果不同', en: 'Same tube as row {row} with another result' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
