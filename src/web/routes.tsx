@@ -9,6 +9,7 @@ import { ImportPage } from './pages/people/import/ImportPage.js';
 import { PeoplePage } from './pages/people/PeoplePage.js';
 import { RegionsPage } from './pages/regions/RegionsPage.js';
 import { TasksPage } from './pages/tasks/TasksPage.js';
+import { TestingRoutes } from './pages/testing/TestingRoutes.js';
 import { UsersPage } from './pages/users/UsersPage.js';
 import { NAV_ITEMS } from './shell/nav.js';
 import { Shell } from './shell/Shell.js';
@@ -43,6 +44,7 @@ export function AppRoutes() {
         <Route path="/regions" element={<RequirePermission permission="regions.view"><RegionsPage /></RequirePermission>} />
         <Route path="/people" element={<RequirePermission permission="people.view"><PeoplePage /></RequirePermission>} />
         <Route path="/people/import" element={<RequirePermission permission="people.capture"><ImportPage /></RequirePermission>} />
+        <Route path="/testing/*" element={<TestingRoutes />} />
         <Route path="/users" element={<RequirePermission permission="users.manage"><UsersPage /></RequirePermission>} />
         <Route path="/audit" element={<RequirePermission permission="audit.view"><AuditPage /></RequirePermission>} />
         <Route path="*" element={<NotFound />} />

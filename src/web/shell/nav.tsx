@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { AlertOutlined, DashboardOutlined, EnvironmentOutlined, ExperimentOutlined, PieChartOutlined } from '@ant-design/icons';
 import type { UiKey } from '../../shared/i18n/index.js';
 import type { Permission } from '../../shared/roles.js';
 
@@ -15,12 +16,17 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/tasks', label: 'nav.tasks', icon: <CheckSquareOutlined />, permission: 'tasks.view' },
   { path: '/regions', label: 'nav.regions', icon: <ApartmentOutlined />, permission: 'regions.view' },
   { path: '/people', label: 'nav.people', icon: <TeamOutlined />, permission: 'people.view' },
+  { path: '/testing', label: 'testing.nav.desk', icon: <DashboardOutlined />, permission: 'testing.view' },
+  { path: '/testing/coverage', label: 'testing.nav.coverage', icon: <PieChartOutlined />, permission: 'testing.view' },
+  { path: '/testing/incidents', label: 'testing.nav.incidents', icon: <AlertOutlined />, permission: 'testing.incidents' },
+  { path: '/testing/lab', label: 'testing.nav.lab', icon: <ExperimentOutlined />, permission: 'testing.results' },
+  { path: '/testing/sites', label: 'testing.nav.sites', icon: <EnvironmentOutlined />, permission: 'testing.manage' },
   { path: '/users', label: 'nav.users', icon: <UserSwitchOutlined />, permission: 'users.manage' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.view' },
 ];
 
 /** Whether a path leads to a module the user may open (paths outside the menu are left to their pages). */
 export function mayOpen(path: string, can: (permission: Permission) => boolean): boolean {
-  const item = NAV_ITEMS.find((i) => path === i.path || path.startsWith(`${i.path}/`) || path.startsWith(`${i.path}?`));
+  const item = NAV_ITEMS.filter((i) => path === i.path || path.startsWith(`${i.path}/`) || path.startsWith(`${i.path}?`)).sort((a, b) => b.path.length - a.path.length)[0];
   return !item || can(item.permission);
 }

@@ -1,0 +1,3 @@
+export function CoveragePage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function SummaryPanel() {
+  return null;
+}

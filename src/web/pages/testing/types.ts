@@ -1,0 +1,7 @@
+/** Types of the testing API, inferred from the shared zod contracts (types only: no zod at runtime here). */
+import type { z } from 'zod';
+import type { NewRound, RoundPlan, RoundView, SiteView, NewSite } from '../../../shared/contracts/testing/rounds.js';
+
+export type { RoundPlan, RoundView, SiteView };
+export type NewRoundInput = z.input<typeof NewRound>;
+export type NewSiteInput = z.input<typeof NewSite>;
