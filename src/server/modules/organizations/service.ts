@@ -97,6 +97,7 @@ export async function seedOrganizations(ctx: AppContext, db: DbOrTx): Promise<vo
     { name: '湟中区交通运输局', kind: 'department', regionCode: '630106' },
     { name: '湟中区第一人民医院', kind: 'hospital', regionCode: '630106102' },
     { name: '湟中区疾病预防控制中心实验室', kind: 'lab', regionCode: '630106102' },
+    { name: '青海省第三方医学检验实验室', kind: 'lab', regionCode: '630106' },
     { name: '拦隆口镇中心卫生院', kind: 'clinic', regionCode: '630106106' },
     { name: '多巴镇卫生院', kind: 'clinic', regionCode: '630106105' },
     { name: '多巴镇人民政府', kind: 'township_office', regionCode: '630106105' },

@@ -24,3 +24,7 @@ export async function searchOrganizations(
   ]);
   return { rows, total: Number(count.n) };
 }
+
+export async function findOrganizationByName(db: DbOrTx, name: string): Promise<OrganizationRow | undefined> {
+  return db.selectFrom('organizations').selectAll().where('name', '=', name).orderBy('id').executeTakeFirst();
+}

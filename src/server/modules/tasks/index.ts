@@ -1,2 +1,3 @@
 export { taskRoutes } from './routes.js';
 export { createTask, type TaskRequest } from './service.js';
+export { activeTasksFor } from './store.js';

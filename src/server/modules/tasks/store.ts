@@ -37,3 +37,14 @@ export async function listTasks(
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** Ids of the tasks a module made for one of its records that are still open or in progress. */
+export async function activeTasksFor(db: DbOrTx, sourceModule: string, sourceIds: string[]): Promise<{ id: string; source_id: string }[]> {
+  const out: { id: string; source_id: string }[] = [];
+  for (let i = 0; i < sourceIds.length; i += 500) {
+    const rows = await db.selectFrom('tasks').select(['id', 'source_id']).where('source_module', '=', sourceModule)
+      .where('source_id', 'in', sourceIds.slice(i, i + 500)).where('status', 'in', ['open', 'in_progress']).execute();
+    for (const r of rows) out.push({ id: r.id, source_id: r.source_id! });
+  }
+  return out;
+}

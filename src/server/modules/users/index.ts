@@ -1,2 +1,2 @@
 export { userRoutes } from './routes.js';
-export { addUser } from './service.js';
+export { addUser, linkUserToOrganization } from './service.js';

@@ -85,3 +85,11 @@ export async function resetPassword(db: DbOrTx, actor: Actor, id: string, passwo
   await endSessionsOf(db, id);
   await audit(db, actor, { action: 'users.reset_password', subjectType: 'user', subjectId: id });
 }
+
+/** Links an account to the unit it works for (the seed's lab account to its lab); no actor: seeding and the console. */
+export async function linkUserToOrganization(db: DbOrTx, username: string, organizationId: string | null): Promise<string | undefined> {
+  const [account] = (await listAccounts(db, { search: username })).filter((a) => a.username === username);
+  if (!account) return undefined;
+  await updateAccount(db, account.id, { organization_id: organizationId });
+  return account.id;
+}
