@@ -75,6 +75,8 @@ export function registerErrorHandler(app: FastifyInstance, ctx: AppContext): voi
           detail: { method: req.method, url: req.url, ...(err.details as object) },
         });
       }
+      // A shed request says when to come back; the sampler's page retries it from its queue then.
+      if (err.code === 'OVERLOADED') reply.header('retry-after', '1');
       return send(reply, err.status, { error: { code: err.code, message: errorMessage(err.code, locale, err.params),
         details: localizeDetails(err.details, locale) } });
     }

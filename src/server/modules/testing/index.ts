@@ -1,0 +1,6 @@
+export { testingRoutes } from './routes.js';
+export type { TestingTables } from './tables.js';
+export { createRound } from './service/rounds.js';
+export { createSite, assignSampler } from './service/sites.js';
+export { onPositivePool, linkRetests, type PositivePool, type PositivePoolListener } from './service/incidents.js';
+export { openMembershipsOf } from './store/incidents.js';

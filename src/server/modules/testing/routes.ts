@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/context.js';
+import { roundRoutes } from './routes/rounds.js';
+import { samplingRoutes } from './routes/sampling.js';
+import { transportRoutes } from './routes/transport.js';
+import { resultRoutes } from './routes/results.js';
+import { incidentRoutes } from './routes/incidents.js';
+
+/** Every endpoint of the testing module, one plugin per area. */
+export function testingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(roundRoutes(ctx));
+    await app.register(samplingRoutes(ctx));
+    await app.register(transportRoutes(ctx));
+    await app.register(resultRoutes(ctx));
+    await app.register(incidentRoutes(ctx));
+  };
+}
