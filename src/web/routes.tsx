@@ -8,6 +8,8 @@ import { LoginPage } from './pages/login/LoginPage.js';
 import { ImportPage } from './pages/people/import/ImportPage.js';
 import { PeoplePage } from './pages/people/PeoplePage.js';
 import { RegionsPage } from './pages/regions/RegionsPage.js';
+import { ResidentPage } from './pages/resident/ResidentPage.js';
+import { SamplingPage } from './pages/sampling/SamplingPage.js';
 import { TasksPage } from './pages/tasks/TasksPage.js';
 import { TestingRoutes } from './pages/testing/TestingRoutes.js';
 import { UsersPage } from './pages/users/UsersPage.js';
@@ -38,6 +40,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/resident" element={<ResidentPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<Home />} />
         <Route path="/tasks" element={<RequirePermission permission="tasks.view"><TasksPage /></RequirePermission>} />
@@ -46,6 +49,7 @@ export function AppRoutes() {
         <Route path="/people/import" element={<RequirePermission permission="people.capture"><ImportPage /></RequirePermission>} />
         <Route path="/testing/*" element={<TestingRoutes />} />
         <Route path="/users" element={<RequirePermission permission="users.manage"><UsersPage /></RequirePermission>} />
+        <Route path="/sampling" element={<RequirePermission permission="testing.sample"><SamplingPage /></RequirePermission>} />
         <Route path="/audit" element={<RequirePermission permission="audit.view"><AuditPage /></RequirePermission>} />
         <Route path="*" element={<NotFound />} />
       </Route>

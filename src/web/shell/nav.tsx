@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { ScanOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, EnvironmentOutlined, ExperimentOutlined, PieChartOutlined } from '@ant-design/icons';
 import type { UiKey } from '../../shared/i18n/index.js';
 import type { Permission } from '../../shared/roles.js';
@@ -13,6 +14,7 @@ export interface NavItem {
 
 /** The modules in the side menu, each shown only to users holding its permission. */
 export const NAV_ITEMS: NavItem[] = [
+  { path: '/sampling', label: 'sampling.title', icon: <ScanOutlined />, permission: 'testing.sample' }, // first: a sampler's start page
   { path: '/tasks', label: 'nav.tasks', icon: <CheckSquareOutlined />, permission: 'tasks.view' },
   { path: '/regions', label: 'nav.regions', icon: <ApartmentOutlined />, permission: 'regions.view' },
   { path: '/people', label: 'nav.people', icon: <TeamOutlined />, permission: 'people.view' },
