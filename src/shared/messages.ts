@@ -92,6 +92,19 @@ export const ERROR_MESSAGES = {
     'zh-CN': '清点数 {counted} 与系统记录 {expected} 不符，请核对',
     en: 'Counted {counted} tubes but the system has {expected}; check the bag',
   },
+  BAG_OTHER_LAB: { 'zh-CN': '样本袋 {barcode} 应送往其他检测机构', en: 'Bag {barcode} is addressed to another lab' },
+  BAG_NOT_HANDED_OVER: { 'zh-CN': '样本袋 {barcode} 尚未交接转运', en: 'Bag {barcode} has not been handed over for transport' },
+  TUBE_IN_BAG: { 'zh-CN': '试管 {barcode} 已装入样本袋 {bag}', en: 'Tube {barcode} is already in bag {bag}' },
+  RESULTS_HAVE_ERRORS: {
+    'zh-CN': '有 {count} 条结果有误，本批结果均未录入；请修改后重新提交',
+    en: '{count} results have errors; none of this batch was recorded. Fix them and send the batch again',
+  },
+  // Testing: coverage, follow-ups and the residents' page.
+  PERSON_NOT_IN_ROUND: { 'zh-CN': '该人员不在本轮检测范围内', en: 'This person is outside the round\'s regions' },
+  RESIDENT_LOOKUP_FAILED: {
+    'zh-CN': '未查询到结果，请核对身份证号和手机号后四位',
+    en: 'Nothing found; check the ID number and the last four digits of the phone',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -156,6 +169,10 @@ export const FIELD_MESSAGES = {
   TIME_FORMAT: { 'zh-CN': '时间格式应为“2022-08-21 14:05”', en: 'Write the time as 2022-08-21 14:05' },
   TIME_FUTURE: { 'zh-CN': '报告时间晚于当前时间', en: 'The reported time is in the future' },
   DUPLICATE_TUBE_IN_FILE: { 'zh-CN': '与第 {row} 行试管条码相同但结果不同', en: 'Same tube as row {row} with another result' },
+  REGION_TOO_HIGH: {
+    'zh-CN': '名单请按村社区、网格或楼院查看（“{value}”范围过大）',
+    en: 'Lists are by community, grid or building ("{value}" is too large)',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;

@@ -1,3 +1,3 @@
 export { organizationRoutes } from './routes.js';
 export { getOrganization, registerOrganization, seedOrganizations } from './service.js';
-export { findOrganizationByName } from './store.js';
+export { findOrganization, findOrganizationByName } from './store.js';

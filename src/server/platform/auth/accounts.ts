@@ -99,3 +99,29 @@ export async function listAccounts(db: DbOrTx, q: { ids?: string[]; search?: str
     scopes: scopes.filter((s) => s.user_id === u.id).map((s) => ({ path: s.region_path, capture: s.capture === 1 })),
   }));
 }
+
+/**
+ * Active accounts of a role whose scope covers any of the given regions (a scope at the region or
+ * above it): e.g. the grid workers responsible for a member's grid. Each comes with the scope that matched.
+ */
+export async function accountsCovering(
+  db: DbOrTx,
+  role: Role,
+  regionPaths: string[],
+): Promise<{ id: string; display_name: string; scope_path: string }[]> {
+  const ancestors = new Set<string>();
+  for (const p of regionPaths) {
+    const parts = p.split('/');
+    for (let i = 1; i <= parts.length; i++) ancestors.add(parts.slice(0, i).join('/'));
+  }
+  if (ancestors.size === 0) return [];
+  return db
+    .selectFrom('users')
+    .innerJoin('user_scopes', 'user_scopes.user_id', 'users.id')
+    .select(['users.id', 'users.display_name', 'user_scopes.region_path as scope_path'])
+    .where('users.role', '=', role)
+    .where('users.status', '=', 'active')
+    .where('user_scopes.region_path', 'in', [...ancestors])
+    .orderBy('users.display_name')
+    .execute();
+}

@@ -1,13 +1,24 @@
-import type { Actor } from '../../../platform/access.js';
+import type { z } from 'zod';
+import { inScope, requirePermission, requireRegion, scopePaths, type Actor } from '../../../platform/access.js';
+import { audit } from '../../../platform/audit.js';
+import { accountsCovering } from '../../../platform/auth/index.js';
+import type { AppContext } from '../../../platform/context.js';
 import { inTransaction, type DbOrTx } from '../../../platform/db/index.js';
+import { AppError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
+import { maskName, maskPhone } from '../../../platform/pii.js';
 import { recordTransition } from '../../../platform/workflow.js';
+import { peopleByIds } from '../../people/index.js';
+import { displayName, regionNames } from '../../regions/index.js';
 import { responseInForce } from '../../response/index.js';
 import { createTask } from '../../tasks/index.js';
+import type {
+  CloseIncident, IncidentDetail, IncidentMemberView, IncidentQuery, IncidentView, MarkNotified,
+} from '../../../../shared/contracts/testing/incidents.js';
 import { DEFAULT_PARAMETERS } from '../../../../shared/response.js';
 import type { IncidentStatus, TestResult } from '../../../../shared/testing.js';
 import { INCIDENT_LADDER, gridPathOf, incidentKind, incidentOutcome } from '../rules/results.js';
-import { dueTimes } from '../rules/sla.js';
+import { dueTimes, incidentClocks } from '../rules/sla.js';
 import * as store from '../store/incidents.js';
 import type { IncidentMemberRow, IncidentRow } from '../tables.js';
 
@@ -184,4 +195,135 @@ export async function applyRetestResults(
       await store.updateIncident(db, incident.id, { outcome });
     }
   }
+}
+
+/** Closes the incidents of a tube whose positive result was corrected away. */
+export async function closeIncidentsOfTube(db: DbOrTx, actor: Actor | null, tubeId: string, reason: string, at: string): Promise<void> {
+  for (const incident of await store.incidentsOfTubes(db, [tubeId])) {
+    if (incident.status !== 'closed') await move(db, actor, incident, 'closed', { closed_at: at }, reason);
+  }
+}
+
+// Views for cadres and the workstream -------------------------------------------------------------
+
+const codeOf = (path: string) => path.split('/').pop()!;
+
+async function namesFor(db: DbOrTx, paths: string[]): Promise<(path: string) => string> {
+  const codes = new Set<string>();
+  for (const p of paths) for (const c of p.split('/')) codes.add(c);
+  const names = await regionNames(db, [...codes]);
+  return (path) => displayName(path.split('/').map((c) => ({ name: names.get(c) ?? c })));
+}
+
+function toView(
+  row: IncidentRow,
+  barcode: string,
+  regionName: string,
+  counts: { total: number; visible: number; retested: number },
+  now: Date,
+): IncidentView {
+  const clocks = incidentClocks(row, now);
+  return {
+    id: row.id, tubeBarcode: barcode, roundId: row.round_id, kind: row.kind, status: row.status, regionCode: codeOf(row.region_path),
+    regionName, detectedAt: row.detected_at, notifiedAt: row.notified_at, resampledAt: row.resampled_at,
+    resultedAt: row.resulted_at, closedAt: row.closed_at, outcome: row.outcome, clocks, breached: clocks.some((c) => c.breached),
+    memberCount: counts.total, visibleMembers: counts.visible, retested: counts.retested,
+  };
+}
+
+const ACTIVE: IncidentStatus[] = ['open', 'notified', 'resampled', 'resulted'];
+
+/** Incidents with a member in the reader's regions, newest first. */
+export async function listIncidents(ctx: AppContext, actor: Actor, q: z.infer<typeof IncidentQuery>) {
+  requirePermission(actor, 'testing.incidents');
+  const db = ctx.handle.db;
+  const paths = scopePaths(actor);
+  const statuses = q.status === 'active' ? ACTIVE : [q.status];
+  const { rows, total } = await store.listIncidents(db, { paths, statuses, roundId: q.roundId },
+    { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+  const ids = rows.map((r) => r.id);
+  const [counts, barcodes, nameOf] = await Promise.all([
+    store.memberCounts(db, ids, paths), store.tubeBarcodes(db, rows.map((r) => r.tube_id)), namesFor(db, rows.map((r) => r.region_path)),
+  ]);
+  const now = new Date();
+  return {
+    items: rows.map((r) => toView(r, barcodes.get(r.tube_id) ?? '', nameOf(r.region_path),
+      counts.get(r.id) ?? { total: 0, visible: 0, retested: 0 }, now)),
+    total, page: q.page, pageSize: q.pageSize,
+  };
+}
+
+/** The incident and the members a reader is responsible for, with whom to call: masked, audited. */
+export async function getIncident(ctx: AppContext, actor: Actor, id: string): Promise<IncidentDetail> {
+  requirePermission(actor, 'testing.incidents');
+  const db = ctx.handle.db;
+  const incident = await store.findIncident(db, id);
+  if (!incident) throw new AppError('NOT_FOUND');
+  const all = await store.membersOf(db, [id]);
+  const members = all.filter((m) => inScope(actor, m.region_path));
+  if (members.length === 0) requireRegion(actor, incident.region_path);
+  const personIds = members.filter((m) => m.subject_kind === 'person').map((m) => m.subject_id);
+  const unregisteredIds = members.filter((m) => m.subject_kind === 'unregistered').map((m) => m.subject_id);
+  const [people, unregistered, nameOf, workers, barcodes] = await Promise.all([
+    peopleByIds(db, personIds),
+    store.unregisteredByIds(db, unregisteredIds),
+    namesFor(db, [incident.region_path, ...members.map((m) => m.region_path)]),
+    accountsCovering(db, 'grid_worker', members.map((m) => m.region_path)),
+    store.tubeBarcodes(db, [incident.tube_id, ...members.flatMap((m) => (m.retest_tube_id ? [m.retest_tube_id] : []))]),
+  ]);
+  const personOf = new Map(people.map((p) => [p.id, p]));
+  const unregisteredOf = new Map(unregistered.map((u) => [u.id, u]));
+  const views: IncidentMemberView[] = members.map((m) => {
+    const who = m.subject_kind === 'person' ? personOf.get(m.subject_id) : unregisteredOf.get(m.subject_id);
+    const phone = who?.phone_enc ? maskPhone(ctx.pii.decrypt(who.phone_enc)) : null;
+    const covering = workers.filter((w) => m.region_path === w.scope_path || m.region_path.startsWith(`${w.scope_path}/`));
+    return {
+      subjectKind: m.subject_kind, subjectId: m.subject_id, name: who ? maskName(who.name) : '—', phone,
+      address: who?.address ?? null, regionCode: codeOf(m.region_path), regionName: nameOf(m.region_path),
+      gridWorkers: [...new Map(covering.map((w) => [w.id, { id: w.id, name: w.display_name }])).values()],
+      retestTubeBarcode: m.retest_tube_id ? barcodes.get(m.retest_tube_id) ?? null : null,
+      retestResult: m.retest_result, taskId: m.task_id,
+    };
+  });
+  await audit(db, actor, { action: 'testing.incident.view', subjectType: 'testing_incident', subjectId: id,
+    regionPath: incident.region_path, detail: { members: views.length } });
+  const counts = { total: all.length, visible: members.length,
+    retested: all.filter((m) => m.retest_result !== null && m.retest_result !== 'invalid').length };
+  return { ...toView(incident, barcodes.get(incident.tube_id) ?? '', nameOf(incident.region_path), counts, new Date()), members: views };
+}
+
+/** The members were told to stay apart and wait for a single-tube retest: stops the notify clock. */
+export async function markNotified(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof MarkNotified>): Promise<IncidentDetail> {
+  requirePermission(actor, 'testing.incidents');
+  const db = ctx.handle.db;
+  const incident = await store.findIncident(db, id);
+  if (!incident) throw new AppError('NOT_FOUND');
+  const members = await store.membersOf(db, [id]);
+  if (!members.some((m) => inScope(actor, m.region_path, 'capture'))) requireRegion(actor, incident.region_path, 'capture');
+  if (incident.status === 'closed') throw new AppError('INVALID_STATE', {}, { status: incident.status });
+  if (incident.notified_at === null) {
+    const now = nowIso();
+    await inTransaction(db, async (tx) => {
+      if (incident.status === 'open') await move(tx, actor, incident, 'notified', { notified_at: now }, input.note);
+      else await store.updateIncident(tx, id, { notified_at: now });
+      await audit(tx, actor, { action: 'testing.incident.notified', subjectType: 'testing_incident', subjectId: id,
+        regionPath: incident.region_path, reason: input.note });
+    });
+  }
+  return getIncident(ctx, actor, id);
+}
+
+/** The workstream closes an incident (its retests settled, or opened in error), with a reason when early. */
+export async function closeIncident(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof CloseIncident>): Promise<IncidentDetail> {
+  requirePermission(actor, 'testing.manage');
+  const db = ctx.handle.db;
+  const incident = await store.findIncident(db, id);
+  if (!incident) throw new AppError('NOT_FOUND');
+  requireRegion(actor, incident.region_path, 'capture');
+  await inTransaction(db, async (tx) => {
+    await move(tx, actor, incident, 'closed', { closed_at: nowIso() }, input.reason);
+    await audit(tx, actor, { action: 'testing.incident.close', subjectType: 'testing_incident', subjectId: id,
+      regionPath: incident.region_path, reason: input.reason });
+  });
+  return getIncident(ctx, actor, id);
 }

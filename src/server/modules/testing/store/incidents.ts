@@ -1,5 +1,5 @@
 import { underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
-import type { IncidentMemberRow, IncidentRow } from '../tables.js';
+import type { IncidentMemberRow, IncidentRow, UnregisteredRow } from '../tables.js';
 
 /** Incidents whose members still await a single-tube retest result. */
 export const AWAITING_RETEST: IncidentRow['status'][] = ['open', 'notified', 'resampled'];
@@ -151,6 +151,24 @@ export async function memberCounts(
     if (paths.some((p) => m.region_path === p || m.region_path.startsWith(`${p}/`))) c.visible++;
     if (m.retest_result !== null && m.retest_result !== 'invalid') c.retested++;
     out.set(m.incident_id, c);
+  }
+  return out;
+}
+
+/** Unregistered persons (sampled without a ledger entry) by id: name, identifiers sealed, address. */
+export async function unregisteredByIds(db: DbOrTx, ids: string[]): Promise<Pick<UnregisteredRow, 'id' | 'name' | 'phone_enc' | 'address' | 'region_path'>[]> {
+  const out: Pick<UnregisteredRow, 'id' | 'name' | 'phone_enc' | 'address' | 'region_path'>[] = [];
+  for (const part of chunks([...new Set(ids)])) {
+    out.push(...await db.selectFrom('testing_unregistered').select(['id', 'name', 'phone_enc', 'address', 'region_path'])
+      .where('id', 'in', part).execute());
+  }
+  return out;
+}
+
+export async function tubeBarcodes(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks([...new Set(ids)])) {
+    for (const r of await db.selectFrom('testing_tubes').select(['id', 'barcode']).where('id', 'in', part).execute()) out.set(r.id, r.barcode);
   }
   return out;
 }
