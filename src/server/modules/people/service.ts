@@ -144,3 +144,13 @@ export async function views(ctx: AppContext, actor: Actor, rows: PersonRow[]): P
     }),
   );
 }
+
+/**
+ * The active person holding a document number, whatever its type, without an access check: for
+ * callers that check their own way (a resident proving who they are, a sampler's scan).
+ */
+export async function personByDocNumber(ctx: AppContext, db: DbOrTx, number: string): Promise<PersonRow | undefined> {
+  const normalized = number.trim().toUpperCase();
+  const rows = await store.findPeopleByDocBidx(db, DOC_TYPES.map((t) => ctx.pii.blindIndex('doc', docIndexKey(t, normalized))));
+  return rows.find((r) => r.status === 'active');
+}

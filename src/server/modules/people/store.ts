@@ -114,15 +114,33 @@ export async function householdsAt(db: DbOrTx, regionCodes: string[]): Promise<H
   return out;
 }
 
-/** Residents and households per leaf region, for setting the tree's counts after a bulk load. */
-export async function countsByLeaf(db: DbOrTx): Promise<{ code: string; households: number; residents: number }[]> {
-  const residents = await db.selectFrom('people').select(['region_code', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', '=', 'active').groupBy('region_code').execute();
-  const households = await db.selectFrom('households').select(['region_code', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('region_code').execute();
-  const map = new Map<string, { code: string; households: number; residents: number }>();
-  const at = (code: string) => map.get(code) ?? map.set(code, { code, households: 0, residents: 0 }).get(code)!;
-  for (const r of residents) at(r.region_code).residents = Number(r.n);
-  for (const h of households) at(h.region_code).households = Number(h.n);
+/** Residents and households per leaf region (optionally only under some paths), for counters after bulk loads. */
+export async function countsByLeaf(db: DbOrTx, paths?: string[]): Promise<{ code: string; path: string; households: number; residents: number }[]> {
+  if (paths && paths.length === 0) return [];
+  const residents = await db.selectFrom('people').select(['region_code', 'region_path', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'active').$if(!!paths, (q) => q.where(underAnyPath('region_path', paths!)))
+    .groupBy(['region_code', 'region_path']).execute();
+  const households = await db.selectFrom('households').select(['region_code', 'region_path', (eb) => eb.fn.countAll<number>().as('n')])
+    .$if(!!paths, (q) => q.where(underAnyPath('region_path', paths!)))
+    .groupBy(['region_code', 'region_path']).execute();
+  const map = new Map<string, { code: string; path: string; households: number; residents: number }>();
+  const at = (code: string, path: string) => map.get(code) ?? map.set(code, { code, path, households: 0, residents: 0 }).get(code)!;
+  for (const r of residents) at(r.region_code, r.region_path).residents = Number(r.n);
+  for (const h of households) at(h.region_code, h.region_path).households = Number(h.n);
   return [...map.values()];
+}
+
+export async function peopleByIds(db: DbOrTx, ids: string[]): Promise<PersonRow[]> {
+  const out: PersonRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(...(await db.selectFrom('people').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()));
+  }
+  return out;
+}
+
+/** Ids and residences of the active residents under the paths, in ledger order (lists built by other modules). */
+export async function residentsUnder(db: DbOrTx, paths: string[]): Promise<{ id: string; region_code: string; region_path: string }[]> {
+  if (paths.length === 0) return [];
+  return db.selectFrom('people').select(['id', 'region_code', 'region_path']).where('status', '=', 'active')
+    .where(underAnyPath('region_path', paths)).orderBy('region_path').orderBy('id').execute();
 }
