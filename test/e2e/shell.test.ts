@@ -85,7 +85,7 @@ describe('web shell: a township cadre, the ledger, unmasking and the audit log',
     const page = await app.open();
     await app.signIn(page, 'sampler');
     const nav = page.locator('.shell-sider .nav-menu');
-    await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['待办', '区域']);
+    await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['核酸采样', '待办', '区域']);
     await page.goto(`${app.url}/people`);
     await page.getByText('无权访问').waitFor();
   });

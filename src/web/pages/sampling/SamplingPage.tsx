@@ -44,6 +44,19 @@ export function SamplingPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [dialogOpen, s.seal, focus]);
 
+  // The input is enabled once the sites are known: it takes the focus then.
+  const ready = Boolean(s.site?.round);
+  useEffect(() => {
+    if (ready) focus();
+  }, [ready, focus]);
+
+  // Back online after starting from the cached sites: ask the server again.
+  const { sitesFromCache, reloadSites } = s;
+  const drained = q.pending === 0;
+  useEffect(() => {
+    if (q.online && sitesFromCache) reloadSites();
+  }, [q.online, drained, sitesFromCache, reloadSites]);
+
   const submit = () => {
     const value = text;
     setText('');

@@ -31,6 +31,8 @@ export interface Unregistered {
 
 interface Base {
   key: string;
+  /** The account that made it: a phone passed to the next shift sends only its own user's items. */
+  owner: string;
   tubeBarcode: string;
   siteId: string;
   createdAt: string;
@@ -130,11 +132,57 @@ export class SamplingQueue {
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  private owner: string | undefined;
+  private ownerCheckedAt = 0;
 
   constructor() {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+  }
+
+  /** The signed-in sampler: only their items are counted and sent. */
+  attach(owner: string): void {
+    if (this.owner === owner) return;
+    this.owner = owner;
+    this.ownerCheckedAt = Date.now();
     void this.refresh().then(() => this.sync());
+  }
+
+  private mine<T extends { owner?: string; item?: { owner: string } }>(rows: T[]): T[] {
+    return rows.filter((r) => (r.item?.owner ?? r.owner) === this.owner);
+  }
+
+  private async queued(): Promise<QueueItem[]> {
+    return this.mine(await idb.all<QueueItem>('queue'));
+  }
+
+  /**
+   * Whether the session still belongs to the attached sampler (checked at most every half minute):
+   * after a sign-out and another user's sign-in, the queue must not send the first one's scans.
+   */
+  private async stillOwner(): Promise<boolean> {
+    if (!this.owner) return false;
+    if (Date.now() - this.ownerCheckedAt < 30_000) return true;
+    try {
+      const res = await fetch('/api/v1/auth/me', { credentials: 'same-origin' });
+      if (res.status === 401) {
+        this.owner = undefined;
+        return false;
+      }
+      if (res.ok) {
+        const me = (await res.json()) as { id?: string };
+        if (me.id !== this.owner) {
+          this.owner = undefined;
+          await this.refresh();
+          return false;
+        }
+        this.ownerCheckedAt = Date.now();
+      }
+      return true;
+    } catch {
+      // No network: the sends below find that out themselves.
+      return true;
+    }
   }
 
   close(): void {
@@ -173,13 +221,13 @@ export class SamplingQueue {
   }
 
   private async refresh(): Promise<void> {
-    const [queue, problems] = await Promise.all([idb.all<QueueItem>('queue'), idb.all<Problem>('problems')]);
-    this.set({ pending: queue.length, problems });
+    const [queue, problems] = await Promise.all([this.queued(), idb.all<Problem>('problems')]);
+    this.set({ pending: queue.length, problems: this.mine(problems) });
   }
 
   /** Items still waiting, oldest first (for the page to count a tube's pending scans after a reload). */
   pendingItems(): Promise<QueueItem[]> {
-    return idb.all<QueueItem>('queue');
+    return this.queued();
   }
 
   /**
@@ -224,12 +272,16 @@ export class SamplingQueue {
       return;
     }
     this.running = true;
+    if (!(await this.stillOwner())) {
+      this.running = false;
+      return;
+    }
     clearTimeout(this.timer);
     this.set({ syncing: true, retryAt: null });
     let wait: Sent | undefined;
     try {
       for (;;) {
-        const queue = await idb.all<QueueItem>('queue');
+        const queue = await this.queued();
         this.set({ pending: queue.length });
         if (queue.length === 0) break;
         const head = queue[0];
@@ -246,7 +298,7 @@ export class SamplingQueue {
       wait = { kind: 'transient', offline: false };
     } finally {
       this.running = false;
-      const queue = await idb.all<QueueItem>('queue').catch(() => []);
+      const queue = await this.queued().catch(() => []);
       // Stopped by the network or a busy server: whoever waits for a queued item is told it waits.
       if (wait) for (const item of queue) if (this.waiters.has(item.key)) this.settle({ kind: 'deferred', item });
       this.set({ syncing: false, pending: queue.length });
@@ -350,6 +402,7 @@ export class SamplingQueue {
 
   private stopped(sent: Sent): Sent {
     if (sent.kind === 'signedOut') {
+      this.owner = undefined;
       // Let the app show the login page (the queue stays on disk and is sent after signing in).
       void api.get('/auth/me').catch(() => undefined);
     }

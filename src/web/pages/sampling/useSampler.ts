@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { MySite, TubeDetail } from '../../../shared/contracts/testing/sampling.js';
 import { api } from '../../api/client.js';
+import { useMe } from '../../auth/AuthProvider.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { beep, unlockAudio } from './beep.js';
 import { newKey, samplingQueue, type Outcome, type Problem, type QueueItem, type ScanBody } from './queue.js';
@@ -40,9 +41,10 @@ export type Followup =
   | { kind: 'unregistered'; body: ScanBody; message: string; problemKey?: string }
   | { kind: 'sealConfirm' };
 
-const SITES_KEY = 'anning_sampling_sites';
-const SITE_KEY = 'anning_sampling_site';
-const TUBE_KEY = 'anning_sampling_tube';
+// Per account: a phone handed to the next shift shows the next sampler their own sites and tube.
+const SITES_KEY = (user: string) => `anning_sampling_sites:${user}`;
+const SITE_KEY = (user: string) => `anning_sampling_site:${user}`;
+const TUBE_KEY = (user: string) => `anning_sampling_tube:${user}`;
 
 function load<T>(key: string): T | undefined {
   try {
@@ -71,25 +73,29 @@ export function useQueueState() {
 /** The sampler's page state: sites, the tube being filled, the last scan's feedback, follow-ups. */
 export function useSampler() {
   const { t } = useI18n();
+  const owner = useMe().id;
   const tRef = useRef(t);
   tRef.current = t;
-  const [sites, setSites] = useState<MySite[] | undefined>(() => load<MySite[]>(SITES_KEY));
+  const [sites, setSites] = useState<MySite[] | undefined>(() => load<MySite[]>(SITES_KEY(owner)));
   const [sitesFromCache, setSitesFromCache] = useState(false);
   const [sitesError, setSitesError] = useState<unknown>();
-  const [siteId, setSiteIdState] = useState<string | undefined>(() => load<string>(SITE_KEY));
-  const [tube, setTubeState] = useState<LocalTube | null>(() => load<LocalTube>(TUBE_KEY) ?? null);
+  const [siteId, setSiteIdState] = useState<string | undefined>(() => load<string>(SITE_KEY(owner)));
+  const [tube, setTubeState] = useState<LocalTube | null>(() => load<LocalTube>(TUBE_KEY(owner)) ?? null);
   const tubeRef = useRef(tube);
   const [feedback, setFeedback] = useState<Feedback>();
   const [followup, setFollowup] = useState<Followup>();
   const [retest, setRetest] = useState(false);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const [sitesRound, setSitesRound] = useState(0);
+
+  useEffect(() => queue().attach(owner), [owner]);
 
   const setTube = useCallback((next: LocalTube | null | ((t: LocalTube | null) => LocalTube | null)) => {
     const value = typeof next === 'function' ? next(tubeRef.current) : next;
     tubeRef.current = value;
-    save(TUBE_KEY, value);
+    save(TUBE_KEY(owner), value);
     setTubeState(value);
-  }, []);
+  }, [owner]);
 
   /** Changes the tube with this barcode, if it is still the one on screen. */
   const patchTube = useCallback((barcode: string, fn: (t: LocalTube) => LocalTube) => {
@@ -106,24 +112,26 @@ export function useSampler() {
     let live = true;
     api.get<MySite[]>('/testing/my-sites').then((list) => {
       if (!live) return;
-      save(SITES_KEY, list);
+      save(SITES_KEY(owner), list);
       setSites(list);
       setSitesFromCache(false);
+      setSitesError(undefined);
     }, (err: unknown) => {
       if (!live) return;
-      if (load<MySite[]>(SITES_KEY)) setSitesFromCache(true);
+      if (load<MySite[]>(SITES_KEY(owner))) setSitesFromCache(true);
       else setSitesError(err);
     });
     return () => {
       live = false;
     };
-  }, []);
+  }, [owner, sitesRound]);
+  const reloadSites = useCallback(() => setSitesRound((n) => n + 1), []);
 
   const site = sites?.find((s) => s.siteId === siteId) ?? sites?.find((s) => s.round) ?? sites?.[0];
   const setSiteId = useCallback((id: string) => {
-    save(SITE_KEY, id);
+    save(SITE_KEY(owner), id);
     setSiteIdState(id);
-  }, []);
+  }, [owner]);
 
   // Background outcomes (a sync after the network came back) update the tube on screen.
   useEffect(() => queue().onOutcome((o: Outcome) => {
@@ -200,7 +208,7 @@ export function useSampler() {
     if (!isBarcode(barcode)) return tell('error', tr('sampling.badBarcode'));
     const purpose = retest ? 'retest' : 'round';
     const capacity = purpose === 'retest' ? 1 : site.capacity;
-    const item: QueueItem = { kind: 'open', key: newKey(), tubeBarcode: barcode, siteId: site.siteId, createdAt: new Date().toISOString(), capacity, purpose };
+    const item: QueueItem = { kind: 'open', key: newKey(), owner, tubeBarcode: barcode, siteId: site.siteId, createdAt: new Date().toISOString(), capacity, purpose };
     const { outcome } = await queue().submit(item);
     const o = await outcome;
     if (o.kind === 'refused') return tell('error', o.message);
@@ -220,7 +228,7 @@ export function useSampler() {
     setTube({ ...fresh, capacity: view.capacity, purpose: view.purpose, members });
     if (members.length > 0) tell('info', tr('sampling.tubeResumed', { barcode, count: members.length }));
     else tell('info', tr('sampling.tubeOpened', { barcode, pool: poolText(view.capacity) }));
-  }, [site, retest, tell, setTube, poolText]);
+  }, [site, retest, tell, setTube, poolText, owner]);
 
   /** Sends one scan; the tube on screen counts it at once and learns its fate when it comes. */
   const submitScan = useCallback(async (target: { barcode: string; siteId: string; purpose: 'round' | 'retest' }, subject: ScanBody['subject'], extra: { repeatReason?: string; problemKey?: string } = {}) => {
@@ -237,7 +245,7 @@ export function useSampler() {
       if (cur.members.length >= cur.capacity) return tell('error', tr('sampling.tubeFull'));
       patchTube(target.barcode, (c) => ({ ...c, members: [...c.members, { key, label, subjectKey: sk, state: 'sending' }] }));
     }
-    const { outcome } = await queue().submit({ kind: 'scan', key, tubeBarcode: target.barcode, siteId: target.siteId, createdAt: body.sampledAt, body, label });
+    const { outcome } = await queue().submit({ kind: 'scan', key, owner, tubeBarcode: target.barcode, siteId: target.siteId, createdAt: body.sampledAt, body, label });
     if (extra.problemKey) await queue().dismissProblem(extra.problemKey);
     // The next scan may be typed while this one travels: its fate is handled when it comes.
     void outcome.then((o) => {
@@ -261,7 +269,7 @@ export function useSampler() {
         else if (o.code === 'TUBE_SEALED' || o.code === 'TUBE_FULL') patchTube(target.barcode, (c) => ({ ...c, status: 'sealed' }));
       }
     });
-  }, [codeLabel, patchTube, tell]);
+  }, [codeLabel, patchTube, tell, owner]);
 
   const handle = useCallback(async (raw: string) => {
     const text = raw.trim();
@@ -292,7 +300,7 @@ export function useSampler() {
     }
     const capacity = cur.capacity;
     patchTube(cur.barcode, (c) => ({ ...c, status: 'sealed', underfilled: count < capacity }));
-    const item: QueueItem = { kind: 'seal', key: newKey(), tubeBarcode: cur.barcode, siteId: cur.siteId, createdAt: new Date().toISOString(), reason: opts.reason || undefined };
+    const item: QueueItem = { kind: 'seal', key: newKey(), owner, tubeBarcode: cur.barcode, siteId: cur.siteId, createdAt: new Date().toISOString(), reason: opts.reason || undefined };
     const { outcome } = await queue().submit(item);
     const o = await outcome;
     if (o.kind === 'refused') {
@@ -304,7 +312,7 @@ export function useSampler() {
       return tell('sealed', under ? tr('sampling.sealedEarlyOffline', { count, capacity }) : tr('sampling.sealedOk', { count, capacity }));
     }
     tell('sealed', under ? tr('sampling.sealedEarly', { count, capacity }) : tr('sampling.sealedOk', { count, capacity }));
-  }, [patchTube, tell]);
+  }, [patchTube, tell, owner]);
 
   /** Leaves a tube nobody was scanned into (a wrong barcode): the next scan is a tube again. */
   const dropTube = useCallback(() => {
@@ -327,7 +335,7 @@ export function useSampler() {
   }, []);
 
   return {
-    sites, sitesFromCache, sitesError, site, setSiteId,
+    sites, sitesFromCache, sitesError, site, setSiteId, reloadSites,
     tube, feedback, followup, setFollowup, retest, setRetest,
     enter, seal, dropTube, resend, fromProblem,
     poolText,
