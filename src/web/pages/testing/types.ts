@@ -5,3 +5,6 @@ import type { NewRound, RoundPlan, RoundView, SiteView, NewSite } from '../../..
 export type { RoundPlan, RoundView, SiteView };
 export type NewRoundInput = z.input<typeof NewRound>;
 export type NewSiteInput = z.input<typeof NewSite>;
+export type { BagDetail, BagView } from '../../../shared/contracts/testing/transport.js';
+export type { ResultOutcome, ResultRowError, TubeResults } from '../../../shared/contracts/testing/results.js';
+export type { IncidentDetail, IncidentMemberView, IncidentView } from '../../../shared/contracts/testing/incidents.js';
