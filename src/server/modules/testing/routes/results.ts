@@ -7,7 +7,7 @@ import { actorOf, requestLocale } from '../../../platform/http.js';
 import {
   CreatedLabToken, LabResultBatch, LabTokenView, NewLabToken, ResultCorrection, ResultOutcome, TubeResults,
 } from '../../../../shared/contracts/testing/results.js';
-import { createLabToken, labForToken, listLabTokens, revokeLabToken } from '../service/lab-tokens.js';
+import { createLabToken, labForToken, labOf, listLabTokens, revokeLabToken } from '../service/lab-tokens.js';
 import { correctResult, startResultsUpload, submitLabBatch, tubeResults } from '../service/results.js';
 
 /** Lab results: uploads by lab users, batches from lab systems by token, corrections, lab tokens. */
@@ -36,6 +36,7 @@ export function resultRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         consumes: ['multipart/form-data'], response: { 202: z.object({ jobId: z.string() }) } },
     }, async (req, reply) => {
       const actor = actorOf(req);
+      await labOf(ctx, actor);
       const upload = await req.file();
       if (!upload) throw new AppError('FILE_NOT_SPREADSHEET');
       const started = await startResultsUpload(ctx, actor, { stream: upload.file, filename: upload.filename, locale: requestLocale(req) });
