@@ -14,6 +14,7 @@ import { DEFAULT_PARAMETERS } from '../../shared/response.js';
 import { pathOfCode } from '../../shared/regions.js';
 import type { Role } from '../../shared/roles.js';
 import { generateDemoDistrict, type DemoSize } from './demo-district.js';
+import { seedTesting } from './testing.js';
 
 export type { DemoSize };
 
@@ -93,6 +94,7 @@ export async function seedDemo(
       await addUser(tx, null, { username: a.username, password: DEMO_PASSWORD, displayName: a.displayName, role: a.role,
         scopes: [{ code: a.scope, capture: a.capture ?? true }] });
     }
+    await seedTesting(ctx, tx);
   });
   await refreshStatistics(db, ['regions', 'households', 'people', 'person_tags']);
   return { regions: regions.length, households: district.households.length, residents: district.residents.length,

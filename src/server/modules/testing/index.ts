@@ -4,3 +4,4 @@ export { createRound } from './service/rounds.js';
 export { createSite, assignSampler } from './service/sites.js';
 export { onPositivePool, linkRetests, type PositivePool, type PositivePoolListener } from './service/incidents.js';
 export { openMembershipsOf } from './store/incidents.js';
+export { reconcileRound } from './service/coverage.js';

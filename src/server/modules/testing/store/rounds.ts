@@ -22,8 +22,12 @@ export async function roundsMeeting(db: DbOrTx, paths: string[], status?: RoundR
   let q = db.selectFrom('testing_rounds').selectAll('testing_rounds')
     .where((eb) => eb.exists(eb.selectFrom('testing_round_regions as rr').select('rr.round_id')
       .whereRef('rr.round_id', '=', 'testing_rounds.id')
-      .where((e2) => e2.or([underAnyPath('rr.region_path', paths),
-        e2('rr.region_path', 'in', paths.flatMap(ancestorsOf))]))));
+      .where((e2) => {
+        // A district-wide scope has no ancestors, and PostgreSQL refuses an empty IN list.
+        const ancestors = paths.flatMap(ancestorsOf);
+        return ancestors.length === 0 ? underAnyPath('rr.region_path', paths)
+          : e2.or([underAnyPath('rr.region_path', paths), e2('rr.region_path', 'in', ancestors)]);
+      })));
   if (status) q = q.where('testing_rounds.status', '=', status);
   return q.orderBy('testing_rounds.starts_at', 'desc').limit(200).execute();
 }

@@ -1,0 +1,46 @@
+import { requirePermission, scopePaths, type Actor } from '../../../platform/access.js';
+import type { AppContext } from '../../../platform/context.js';
+import { todayInChina } from '../../../../shared/validators/index.js';
+import type { TestingSummary } from '../../../../shared/contracts/testing/summary.js';
+import * as store from '../store/summary.js';
+import { roundsMeeting } from '../store/rounds.js';
+import { coverageOf } from './coverage.js';
+
+/** Midnight of a China calendar day, as an ISO instant (China keeps UTC+8 all year). */
+export function chinaMidnight(day: string): string {
+  return new Date(`${day}T00:00:00+08:00`).toISOString();
+}
+
+/**
+ * The command screen's testing figures within the actor's regions: today's swabs and sealed tubes,
+ * tubes awaiting a result, open positive incidents, and the latest open round's coverage by township
+ * (from the counters, not from the samples).
+ */
+export async function testingSummary(ctx: AppContext, actor: Actor): Promise<TestingSummary> {
+  requirePermission(actor, 'testing.view');
+  const db = ctx.handle.db;
+  const paths = scopePaths(actor);
+  const date = todayInChina();
+  const since = chinaMidnight(date);
+  const yesterday = new Date(Date.parse(since) - 86_400_000).toISOString();
+  const [recent, open] = await Promise.all([store.recentRounds(db, yesterday), roundsMeeting(db, paths, 'open')]);
+  const roundIds = recent.map((r) => r.id);
+  const [samplesToday, tubesSealedToday, resultsPending, positives] = await Promise.all([
+    store.samplesSince(db, roundIds, paths, since),
+    store.tubesSealedSince(db, roundIds, paths, since),
+    store.tubesAwaitingResult(db, roundIds, paths),
+    store.openIncidents(db, paths),
+  ]);
+  const latest = open[0];
+  let coverage: TestingSummary['coverage'] = [];
+  if (latest) {
+    // By township for a district-wide user; a narrower user sees their own region.
+    const { region, children } = await coverageOf(db, actor, latest);
+    coverage = region.level === 'district' ? children : [region];
+  }
+  return {
+    date, samplesToday, tubesSealedToday, resultsPending, positives,
+    round: latest ? { id: latest.id, name: latest.name, endsAt: latest.ends_at } : null,
+    coverage,
+  };
+}
