@@ -8,3 +8,7 @@ export type NewSiteInput = z.input<typeof NewSite>;
 export type { BagDetail, BagView } from '../../../shared/contracts/testing/transport.js';
 export type { ResultOutcome, ResultRowError, TubeResults } from '../../../shared/contracts/testing/results.js';
 export type { IncidentDetail, IncidentMemberView, IncidentView } from '../../../shared/contracts/testing/incidents.js';
+export type { TestingSummary } from '../../../shared/contracts/testing/summary.js';
+export type {
+  CoverageFigures, CoverageNode, CoverageReport, IssuedMissingTasks, MissingPage, MissingPerson, UnregisteredView,
+} from '../../../shared/contracts/testing/coverage.js';
