@@ -41,8 +41,8 @@ export async function startServer(config: Config): Promise<void> {
     console.log(`seeding the demo district (${config.seed}) — first start only`);
     await runInWorker(SEED_MODULE, 'seedInWorker', { config, size: config.seed, seed: 1 });
   }
-  await ensureWebBuilt();
-  const app = await buildApp(ctx, { webRoot: WEB_ROOT, logger: { level: config.logLevel } });
+  if (config.webUi) await ensureWebBuilt();
+  const app = await buildApp(ctx, { webRoot: config.webUi ? WEB_ROOT : undefined, logger: { level: config.logLevel } });
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

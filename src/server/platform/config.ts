@@ -17,6 +17,8 @@ export interface Config {
   sessionHours: number;
   /** Uploads larger than this are refused before they are read. */
   maxUploadBytes: number;
+  /** Serve (and build when stale) the web UI; API-only nodes behind a static host turn it off. */
+  webUi: boolean;
 }
 
 export const DEVELOPMENT_SECRET = 'anning-development-secret-do-not-use-in-production';
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionHours: intFrom(env.ANNING_SESSION_HOURS, 12, 'ANNING_SESSION_HOURS'),
     maxUploadBytes: intFrom(env.ANNING_MAX_UPLOAD_MB, 20, 'ANNING_MAX_UPLOAD_MB') * 1024 * 1024,
+    webUi: env.ANNING_WEB_UI !== 'off',
   };
 }
 

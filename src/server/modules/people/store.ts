@@ -75,6 +75,18 @@ export async function findPeopleByDocBidx(db: DbOrTx, bidx: string[]): Promise<P
   return out;
 }
 
+/** Just what a scan needs of the people holding these blind indexes (no encrypted columns). */
+export async function residentsByDocBidx(db: DbOrTx, bidx: string[]): Promise<ResidentRef[]> {
+  const out: ResidentRef[] = [];
+  for (let i = 0; i < bidx.length; i += 500) {
+    out.push(...(await db.selectFrom('people').select(['id', 'name', 'region_code', 'region_path', 'status', 'doc_number_bidx'])
+      .where('doc_number_bidx', 'in', bidx.slice(i, i + 500)).execute()));
+  }
+  return out;
+}
+
+export type ResidentRef = Pick<PersonRow, 'id' | 'name' | 'region_code' | 'region_path' | 'status' | 'doc_number_bidx'>;
+
 export async function tagsOf(db: DbOrTx, personIds: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   for (let i = 0; i < personIds.length; i += 500) {
@@ -143,4 +155,12 @@ export async function residentsUnder(db: DbOrTx, paths: string[]): Promise<{ id:
   if (paths.length === 0) return [];
   return db.selectFrom('people').select(['id', 'region_code', 'region_path']).where('status', '=', 'active')
     .where(underAnyPath('region_path', paths)).orderBy('region_path').orderBy('id').execute();
+}
+
+/** Active residents per leaf region under the paths, by path alone (one ordered index scan): the recount a reconciliation needs. */
+export async function residentsPerLeaf(db: DbOrTx, paths: string[]): Promise<{ code: string; path: string; residents: number }[]> {
+  if (paths.length === 0) return [];
+  const rows = await db.selectFrom('people').select(['region_path', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'active').where(underAnyPath('region_path', paths)).groupBy('region_path').execute();
+  return rows.map((r) => ({ code: r.region_path.slice(r.region_path.lastIndexOf('/') + 1), path: r.region_path, residents: Number(r.n) }));
 }

@@ -81,26 +81,21 @@ function minutesUntil(iso: string, now: Date): number {
 
 /** The actor behind a session token; expired and unknown tokens are refused with distinct codes. */
 export async function actorForSession(db: Db, token: string, ip: string | null): Promise<Actor> {
-  // Every request starts here: session with account, and the account's scopes, asked at once.
-  const hash = tokenHash(token);
-  const [row, scopes] = await Promise.all([
-    db.selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.token_hash', 'sessions.expires_at', 'users.id', 'users.username', 'users.display_name',
-        'users.role', 'users.status', 'users.organization_id'])
-      .where('sessions.token_hash', '=', hash)
-      .executeTakeFirst(),
-    db.selectFrom('user_scopes')
-      .innerJoin('sessions', 'sessions.user_id', 'user_scopes.user_id')
-      .select(['user_scopes.region_path', 'user_scopes.capture'])
-      .where('sessions.token_hash', '=', hash)
-      .execute(),
-  ]);
+  // Every request starts here: session, account and scopes in one query (a row per scope).
+  const rows = await db.selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('user_scopes', 'user_scopes.user_id', 'users.id')
+    .select(['sessions.token_hash', 'sessions.expires_at', 'users.id', 'users.username', 'users.display_name',
+      'users.role', 'users.status', 'users.organization_id', 'user_scopes.region_path', 'user_scopes.capture'])
+    .where('sessions.token_hash', '=', tokenHash(token))
+    .execute();
+  const row = rows[0];
   if (!row) throw new AppError('UNAUTHENTICATED');
   if (new Date(row.expires_at) <= new Date()) {
     await db.deleteFrom('sessions').where('token_hash', '=', row.token_hash).execute();
     throw new AppError('SESSION_EXPIRED');
   }
+  const scopes = rows.flatMap((r) => (r.region_path === null ? [] : [{ region_path: r.region_path, capture: r.capture ?? 0 }]));
   const actor = toActor(row, scopes, ip);
   if (!actor) throw new AppError('UNAUTHENTICATED');
   return actor;

@@ -50,7 +50,7 @@ export function openDb(databaseUrl: string, options: OpenOptions = {}): DbHandle
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(sqlite, file) : undefined;
   return {
     db,
@@ -59,6 +59,30 @@ export function openDb(databaseUrl: string, options: OpenOptions = {}): DbHandle
     async close() {
       await checkpointer?.terminate();
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * Kysely prepares every query anew; on a busy path preparing costs as much as running. The same SQL
+ * text gets the same prepared statement back (most recently used kept), unless that one is busy
+ * streaming rows.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string): SQLite.Statement {
+      const cached = cache.get(sqlText);
+      if (cached && !cached.busy) {
+        cache.delete(sqlText);
+        cache.set(sqlText, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(sqlText);
+      cache.set(sqlText, statement);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return statement;
     },
   };
 }

@@ -6,8 +6,8 @@ import { AppError, validationError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
 import { maskName } from '../../../platform/pii.js';
 import { displayName, regionNames } from '../../regions/index.js';
-import { docIndexKey, findPeopleByDocBidx, peopleByIds, type PersonRow } from '../../people/index.js';
-import { DOC_TYPES } from '../../../../shared/people.js';
+import { docIndexKey, peopleByIds, residentsByDocBidx, type ResidentRef } from '../../people/index.js';
+import { DOC_TYPES, ID_SHAPED_DOC_TYPES } from '../../../../shared/people.js';
 import { validateIdNumber, validateMobile, validatePersonName } from '../../../../shared/validators/index.js';
 import type { MySite, Scan, ScanAccepted, TubeDetail, TubeView } from '../../../../shared/contracts/testing/sampling.js';
 import type { RoundRow, SampleRow, SiteRow, TubeRow, UnregisteredRow } from '../tables.js';
@@ -190,7 +190,9 @@ function resolve(ctx: AppContext, actor: Actor, scan: Scan, now: number): Resolv
     const subject = scan.subject;
     if ('idNumber' in subject) {
       const number = subject.idNumber.trim().toUpperCase();
-      r.docBidx = DOC_TYPES.map((t) => ctx.pii.blindIndex('doc', docIndexKey(t, number)));
+      // A well-formed resident ID can only be held as one of the ID-shaped documents: fewer lookups.
+      const types = validateIdNumber(number).ok ? ID_SHAPED_DOC_TYPES : DOC_TYPES;
+      r.docBidx = types.map((t) => ctx.pii.blindIndex('doc', docIndexKey(t, number)));
     } else if ('unregistered' in subject) {
       const u = subject.unregistered;
       const name = validatePersonName(u.name);
@@ -235,7 +237,7 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
   const [replayed, tubeRows, byDoc, codeRows, assignments, siteRows] = await Promise.all([
     store.samplesByIds(tx, items.map((i) => i.scan.id)),
     store.tubesByBarcodes(tx, [...new Set(items.map((i) => i.scan.tubeBarcode))], ctx.handle.dialect === 'postgres'),
-    findPeopleByDocBidx(tx, items.flatMap((i) => i.docBidx ?? [])),
+    residentsByDocBidx(tx, items.flatMap((i) => i.docBidx ?? [])),
     store.collectionCodes(tx, codes),
     sites.assignmentsOf(tx, [...new Set(items.map((i) => i.actor.userId))]),
     sites.findSites(tx, [...new Set(items.map((i) => i.scan.siteId))]),
@@ -244,16 +246,16 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
   const tubes = new Map(tubeRows.map((t) => [t.barcode, t]));
   const sitesById = new Map(siteRows.map((s) => [s.id, s]));
   const assigned = new Set(assignments.map((a) => `${a.user_id}|${a.site_id}`));
-  const personByBidx = new Map<string, PersonRow>();
+  const personByBidx = new Map<string, ResidentRef>();
   for (const p of byDoc) if (p.status === 'active') personByBidx.set(p.doc_number_bidx, p);
   const codePeople = await peopleByIds(tx, codeRows.map((c) => c.person_id));
   const personByCode = new Map(codeRows.map((c) => [c.code, codePeople.find((p) => p.id === c.person_id)]));
-  const personOf = (i: Resolved): PersonRow | undefined => {
+  const personOf = (i: Resolved): ResidentRef | undefined => {
     const s = i.scan.subject;
     if ('collectionCode' in s) return personByCode.get(s.collectionCode);
     return i.docBidx?.map((b) => personByBidx.get(b)).find(Boolean);
   };
-  const people = new Map<Resolved, PersonRow>();
+  const people = new Map<Resolved, ResidentRef>();
   for (const i of items) {
     const p = personOf(i);
     if (p) people.set(i, p);
@@ -277,7 +279,8 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
   const firstInRound: { round_id: string; person_id: string; first_sampled_at: string; last_sampled_at: string; region_code: string; region_path: string }[] = [];
   const again: { roundId: string; personId: string; at: string }[] = [];
   const retests: { incidentId: string; subjectId: string; tubeId: string }[] = [];
-  const audits = [];
+  // Each sample row says who swabbed whom and when; the audit log gets one line per sampler per group.
+  const swabsBy = new Map<string, { actor: Actor; site: string; tubes: Set<string>; count: number }>();
   const accepted: { item: Resolved; sample: SampleRow; tube: TubeRow; name: string; regionPath: string | null }[] = [];
   const receivedAt = nowIso();
   // The same scan twice in one group (a queue re-sent while its first sending was in flight).
@@ -370,8 +373,9 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
         address: u.address, status: 'open', person_id: null, sampled_at: at, created_by: actor.userId,
       });
     }
-    audits.push(auditRow(actor, { action: 'testing.scan', subjectType: person ? 'person' : 'testing_unregistered',
-      subjectId, regionPath, detail: { tube: tube.barcode, seq: decision.seq, site: site.id } }));
+    const group = swabsBy.get(actor.userId) ?? swabsBy.set(actor.userId, { actor, site: site.id, tubes: new Set(), count: 0 }).get(actor.userId)!;
+    group.count += 1;
+    group.tubes.add(tube.barcode);
     accepted.push({ item: i, sample, tube, name, regionPath });
   }
 
@@ -397,7 +401,10 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
   for (const { roundId, delta } of deltas.values()) byRound.set(roundId, [...(byRound.get(roundId) ?? []), delta]);
   for (const [roundId, list] of byRound) await bumpCoverage(tx, roundId, list);
   if (retests.length > 0) await linkRetests(tx, retests);
-  if (audits.length > 0) await tx.insertInto('audit_log').values(audits).execute();
+  if (swabsBy.size > 0) {
+    await tx.insertInto('audit_log').values([...swabsBy.values()].map((g) => auditRow(g.actor, { action: 'testing.scan',
+      subjectType: 'testing_site', subjectId: g.site, detail: { samples: g.count, tubes: [...g.tubes] } }))).execute();
+  }
 
   // Answers, with region names for the people just sampled (replays are answered from what was stored).
   const replayPeople = await subjectsOf(tx, accepted.filter((a) => a.regionPath === null).map((a) => a.sample));

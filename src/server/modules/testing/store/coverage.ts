@@ -45,15 +45,16 @@ export async function bumpCoverage(db: DbOrTx, roundId: string, deltas: Coverage
     m.unregistered += d.unregistered ?? 0;
     merged.set(d.regionCode, m);
   }
-  for (const d of merged.values()) {
-    await db.insertInto('testing_coverage')
-      .values({ round_id: roundId, region_code: d.regionCode, region_path: d.regionPath, residents: d.residents,
-        exempt: d.exempt, tested: d.tested, unregistered: d.unregistered, updated_at: at })
+  // One statement for the group: the counters add what this group brings (excluded.*).
+  const rows = [...merged.values()].map((d) => ({ round_id: roundId, region_code: d.regionCode, region_path: d.regionPath,
+    residents: d.residents, exempt: d.exempt, tested: d.tested, unregistered: d.unregistered, updated_at: at }));
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('testing_coverage').values(rows.slice(i, i + 500))
       .onConflict((oc) => oc.columns(['round_id', 'region_code']).doUpdateSet({
-        residents: sql`testing_coverage.residents + ${d.residents}`,
-        exempt: sql`testing_coverage.exempt + ${d.exempt}`,
-        tested: sql`testing_coverage.tested + ${d.tested}`,
-        unregistered: sql`testing_coverage.unregistered + ${d.unregistered}`,
+        residents: sql`testing_coverage.residents + excluded.residents`,
+        exempt: sql`testing_coverage.exempt + excluded.exempt`,
+        tested: sql`testing_coverage.tested + excluded.tested`,
+        unregistered: sql`testing_coverage.unregistered + excluded.unregistered`,
         updated_at: at,
       }))
       .execute();
