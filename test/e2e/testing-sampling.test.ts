@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MySite, TubeDetail } from '../../src/shared/contracts/testing/sampling.js';
+import { makeIdNumber } from '../../src/shared/validators/index.js';
 import { useBrowserApp } from '../support/e2e.js';
-import { apiSession, firstDescendants } from './helpers.js';
+import { apiSession, dialog, firstDescendants } from './helpers.js';
 
 /** A small phone: the page is laid out for 360 px first. */
 const SMALL_PHONE = { width: 360, height: 740 };
@@ -176,5 +177,73 @@ describe('the sampler at the sampling site, on a phone', () => {
       expect(tube.members.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(new Set(tube.members.map((m) => m.sampleId)).size).toBe(10);
     }
+  });
+
+  it('refuses clearly, records an unregistered person, asks a reason to sample again and seals an under-filled tube with F2', { timeout: 90_000 }, async () => {
+    const site = await samplingSite(app.url);
+    const [person] = await residentIds(app.url, 1, 30);
+    const stranger = makeIdNumber('630122', '1991-04-17', 913);
+    const stamp = Date.now();
+    const [first, second] = [`E2E${stamp}D`, `E2E${stamp}E`];
+    const page = await openSampling(app, site);
+    const feedback = () => page.getByTestId('scan-feedback').innerText();
+    // Where the next keystroke goes: the scan input, or a field of an open dialog.
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      if (el?.closest('.ant-modal')) return el.tagName === 'INPUT' ? 'modal' : 'modal frame';
+      return el?.getAttribute('data-testid');
+    });
+
+    // A person before any tube: the page asks for the tube first.
+    await scan(page, person);
+    await expect.poll(feedback).toBe('这是身份证号或采集码，请先扫描试管条码');
+    await scan(page, first);
+    await scan(page, person);
+    await expect.poll(() => counter(page)).toBe('1/10');
+    await scan(page, person);
+    await expect.poll(feedback).toMatch(/已在本管中，请勿重复扫码$/);
+    expect(await counter(page)).toBe('1/10');
+
+    // Not in the ledger: the minimal form, typed without touching the screen.
+    await scan(page, stranger);
+    await dialog(page, '未登记人员采样').waitFor();
+    await expect.poll(focused).toBe('modal');
+    await page.keyboard.type('马小虎');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => counter(page)).toBe('2/10');
+    await page.getByTestId('tube-members').getByText('未登记').waitFor();
+
+    // F2 seals early; the under-filled tube is confirmed with Enter and marked.
+    await expect.poll(focused).toBe('scan-input');
+    await page.keyboard.press('F2');
+    await dialog(page, '确认封管').waitFor();
+    await expect.poll(focused).toBe('modal');
+    await page.keyboard.press('Enter');
+    await expect.poll(feedback).toBe('已封管：2/10（未满管，已标记）');
+    await page.getByTestId('tube-status').getByText('未满管').waitFor();
+
+    // The same person again today, in the next tube: a warning, and a reason makes it go through.
+    await expect.poll(focused).toBe('scan-input');
+    await scan(page, second);
+    await scan(page, person);
+    await dialog(page, '今日已采样').waitFor();
+    await expect.poll(focused).toBe('modal');
+    await page.keyboard.type('上次样本无效');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => counter(page)).toBe('1/10');
+
+    // In English, the page and the refusals speak English.
+    await page.getByRole('button', { name: /\bEN$/ }).click();
+    await page.getByText('Scan the ID number or collection code (person 2)').waitFor();
+    await page.getByTestId('scan-input').focus();
+    await scan(page, person);
+    await expect.poll(feedback).toMatch(/is already in this tube$/);
+
+    const sampler = await apiSession(app.url, 'sampler');
+    const sealed = await json<TubeDetail>(await sampler(`/testing/tubes/${first}`));
+    expect(sealed).toMatchObject({ status: 'sealed', underfilled: true, memberCount: 2 });
+    expect(sealed.members.map((m) => [m.name, m.unregistered])).toEqual([[expect.stringMatching(/\*/), false], ['马小虎', true]]);
+    const again = await json<TubeDetail>(await sampler(`/testing/tubes/${second}`));
+    expect(again).toMatchObject({ status: 'open', memberCount: 1 });
   });
 });

@@ -24,18 +24,22 @@ export function FollowupDialogs({ followup, tube, onClose, onSeal, onResend, aft
   );
 }
 
+/** The dialog's first field takes the focus once the dialog is open (the scanner's Enter answers it). */
 function useAutoFocus(open: boolean) {
   const ref = useRef<InputRef>(null);
   useEffect(() => {
     if (open) setTimeout(() => ref.current?.focus(), 50);
   }, [open]);
-  return ref;
+  const afterOpenChange = (isOpen: boolean) => {
+    if (isOpen) ref.current?.focus();
+  };
+  return [ref, afterOpenChange] as const;
 }
 
 function SealConfirm({ open, tube, onClose, onSeal, afterClose }: { open: boolean; tube: Props['tube']; onClose(): void; onSeal(reason?: string): void; afterClose(): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason?: string }>();
-  const ref = useAutoFocus(open);
+  const [ref, afterOpenChange] = useAutoFocus(open);
   const submit = () => {
     onSeal(form.getFieldValue('reason')?.trim() || undefined);
     onClose();
@@ -48,6 +52,7 @@ function SealConfirm({ open, tube, onClose, onSeal, afterClose }: { open: boolea
       cancelText={t('common.cancel')}
       onOk={submit}
       onCancel={onClose}
+      afterOpenChange={afterOpenChange}
       afterClose={() => {
         form.resetFields();
         afterClose();
@@ -69,7 +74,7 @@ function RepeatReason({ followup, onClose, onResend, afterClose }: {
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason: string }>();
-  const ref = useAutoFocus(Boolean(followup));
+  const [ref, afterOpenChange] = useAutoFocus(Boolean(followup));
   const presets = t('sampling.repeatPresets').split('|');
   const submit = async () => {
     const { reason } = await form.validateFields();
@@ -85,6 +90,7 @@ function RepeatReason({ followup, onClose, onResend, afterClose }: {
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
       onCancel={onClose}
+      afterOpenChange={afterOpenChange}
       afterClose={() => {
         form.resetFields();
         afterClose();
@@ -116,7 +122,7 @@ function UnregisteredForm({ followup, onClose, onResend, afterClose }: {
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<UnregisteredValues>();
-  const ref = useAutoFocus(Boolean(followup));
+  const [ref, afterOpenChange] = useAutoFocus(Boolean(followup));
   const typed = followup && 'idNumber' in followup.body.subject ? followup.body.subject.idNumber : undefined;
   useEffect(() => {
     if (followup) form.setFieldsValue({ idNumber: typed });
@@ -138,6 +144,7 @@ function UnregisteredForm({ followup, onClose, onResend, afterClose }: {
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
       onCancel={onClose}
+      afterOpenChange={afterOpenChange}
       afterClose={() => {
         form.resetFields();
         afterClose();
@@ -147,13 +154,13 @@ function UnregisteredForm({ followup, onClose, onResend, afterClose }: {
       <Alert type="info" showIcon title={t('sampling.unregisteredHelp')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={() => void submit()}>
         <Form.Item name="name" label={t('sampling.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
-          <Input ref={ref} maxLength={30} autoComplete="off" />
+          <Input ref={ref} maxLength={30} autoComplete="off" onPressEnter={() => void submit()} />
         </Form.Item>
         <Form.Item name="idNumber" label={t('sampling.idNumber')}>
-          <Input maxLength={40} autoComplete="off" />
+          <Input maxLength={40} autoComplete="off" onPressEnter={() => void submit()} />
         </Form.Item>
         <Form.Item name="phone" label={t('sampling.phone')}>
-          <Input maxLength={20} inputMode="tel" autoComplete="off" />
+          <Input maxLength={20} inputMode="tel" autoComplete="off" onPressEnter={() => void submit()} />
         </Form.Item>
         <Form.Item name="address" label={t('sampling.address')}>
           <Input maxLength={200} autoComplete="off" onPressEnter={() => void submit()} />
