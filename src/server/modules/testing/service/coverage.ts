@@ -11,7 +11,7 @@ import { maskDocNumber, maskName, maskPhone } from '../../../platform/pii.js';
 import { writeTable, type CellValue } from '../../../platform/spreadsheet/index.js';
 import { runInWorker } from '../../../platform/worker.js';
 import { displayName, findRegion, findRegions, regionNames, type RegionRow } from '../../regions/index.js';
-import { countResidentsByLeaf, peopleByIds, personViews, residentsUnder } from '../../people/index.js';
+import { peopleByIds, personViews, residentsPerLeaf, residentsUnder } from '../../people/index.js';
 import { activeTasksFor, createTask } from '../../tasks/index.js';
 import { errorMessage, type Locale } from '../../../../shared/messages.js';
 import { pathOfCode } from '../../../../shared/regions.js';
@@ -382,7 +382,7 @@ export async function reconcileRound(ctx: AppContext, roundId: string): Promise<
   const read = await snapshot.execute(async (tx) => {
     const roots = (await roundRegions(tx, [roundId])).map((r) => r.region_path);
     const stored = await report.allCounters(tx, roundId);
-    const residents = await countResidentsByLeaf(tx, roots);
+    const residents = await residentsPerLeaf(tx, roots);
     const tested = await report.testedByLeaf(tx, roundId);
     const exempt = await exemptionsByLeaf(tx, roundId);
     const unregistered = await report.unregisteredByLeaf(tx, roundId);
