@@ -246,4 +246,42 @@ describe('the sampler at the sampling site, on a phone', () => {
     const again = await json<TubeDetail>(await sampler(`/testing/tubes/${second}`));
     expect(again).toMatchObject({ status: 'open', memberCount: 1 });
   });
+
+  it("shows a resident their 采集码 as a QR code without a login, and the sampler scans it", { timeout: 90_000 }, async () => {
+    const site = await samplingSite(app.url);
+    const cadre = await apiSession(app.url, 'duoba');
+    const list = await json<{ items: { id: string; docType: string; status: string; phone: string | null }[] }>(
+      await cadre('/people?region=630106105&pageSize=100&page=2'));
+    const who = list.items.find((p) => p.docType === 'resident_id' && p.status === 'active' && p.phone);
+    if (!who) throw new Error('no resident with a phone');
+    const clear = await json<{ docNumber: string; phone: string }>(await post(cadre, `/people/${who.id}/unmask`,
+      { fields: ['docNumber', 'phone'], reason: '浏览器测试：居民查询采集码' }));
+
+    const resident = await app.open(SMALL_PHONE);
+    await resident.goto(`${app.url}/resident`);
+    const lookUp = async () => {
+      await resident.getByLabel('身份证号').fill(clear.docNumber);
+      await resident.getByLabel('手机号后4位').fill(clear.phone.slice(-4));
+      await resident.getByRole('button', { name: '查询' }).click();
+    };
+    await lookUp();
+    const card = resident.getByTestId('collection-code');
+    await card.waitFor();
+    const code = (await card.locator('.resident-code-text').innerText()).trim();
+    expect(code).toMatch(/^ANC1-[0-9A-Z]{16}$/);
+    expect(await card.locator('img.resident-qr').getAttribute('alt')).toBe(code);
+    expect(await card.locator('img.resident-qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await resident.getByText('暂无检测记录').waitFor();
+
+    const page = await openSampling(app, site);
+    await scan(page, `E2E${Date.now()}F`);
+    await scan(page, code);
+    await expect.poll(() => counter(page)).toBe('1/10');
+    await expect.poll(() => page.getByTestId('scan-feedback').innerText()).toMatch(/，第 1 人$/);
+
+    await resident.getByRole('button', { name: '重新查询' }).click();
+    await lookUp();
+    await expect.poll(() => resident.getByTestId('resident-results').locator('li').count()).toBe(1);
+    expect(await resident.getByTestId('resident-results').innerText()).toContain(site.siteName);
+  });
 });
