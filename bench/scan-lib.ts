@@ -145,3 +145,66 @@ export function scanBody(siteId: string, id: string, client: number, i: number, 
   return JSON.stringify({ id, tubeBarcode: `${runTag}-${client}-${Math.floor(i / 10)}`, siteId, sampledAt: new Date().toISOString(),
     subject: { idNumber } });
 }
+
+export interface LoadResult {
+  offered: number;
+  seconds: number;
+  /** Latencies (ms, sorted) of acknowledged scans, and of refusals (503/429). */
+  latencies: number[];
+  refusals: number[];
+  statuses: Record<string, number>;
+  acknowledged: string[];
+}
+
+export interface LoadPlan {
+  url: string;
+  siteId: string;
+  cookies: string[];
+  idNumbers: string[];
+  /** Total scans per second over all clients (evenly paced), or 0 for as fast as answered. */
+  rate: number;
+  seconds: number;
+  socketsPerClient: number;
+  retry?: boolean;
+  /** Distinguishes the tubes of one run from another's. */
+  runTag: string;
+  /** Where in the ID list this run starts (so runs on one database sample different people). */
+  offset?: number;
+}
+
+/** Scans from one worker thread per cookie (sampler), each with its own tubes and its own people. */
+export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
+  const { Worker } = await import('node:worker_threads');
+  const clients = plan.cookies.length;
+  const perClient = Math.ceil(((plan.rate > 0 ? plan.rate * plan.seconds : 200_000) * 1.05) / clients);
+  const results = await Promise.all(plan.cookies.map((cookie, c) => {
+    const nextId = scanIdMaker(c + (plan.offset ?? 0) % 1000);
+    const ids: string[] = [];
+    const bodies: string[] = [];
+    for (let i = 0; i < perClient; i++) {
+      const id = nextId();
+      ids.push(id);
+      bodies.push(scanBody(plan.siteId, id, c, i, plan.idNumbers[((plan.offset ?? 0) + c * perClient + i) % plan.idNumbers.length], plan.runTag));
+    }
+    const worker = new Worker(new URL('./scan-load.js', import.meta.url), { workerData: {
+      url: plan.url, cookie, bodies, ids, rate: plan.rate / clients, seconds: plan.seconds, sockets: plan.socketsPerClient,
+      retry: plan.retry ?? false } });
+    return new Promise<LoadResult>((resolve, reject) => {
+      worker.once('message', (m) => {
+        void worker.terminate();
+        resolve(m);
+      });
+      worker.once('error', reject);
+    });
+  }));
+  const statuses: Record<string, number> = {};
+  for (const r of results) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  return {
+    offered: results.reduce((n, r) => n + r.offered, 0),
+    seconds: Math.max(...results.map((r) => r.seconds)),
+    latencies: results.flatMap((r) => r.latencies).sort((a, b) => a - b),
+    refusals: results.flatMap((r) => r.refusals).sort((a, b) => a - b),
+    statuses,
+    acknowledged: results.flatMap((r) => r.acknowledged),
+  };
+}

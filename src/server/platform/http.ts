@@ -17,6 +17,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (sign-in, sign-out, public resident pages). */
     public?: boolean;
+    /** Asked first, before the session: true refuses the request at once (503, Retry-After) under overload. */
+    shed?: () => boolean;
   }
 }
 
@@ -39,6 +41,7 @@ export function registerSessionResolution(app: FastifyInstance, ctx: AppContext)
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
+    if (req.routeOptions.config?.shed?.()) throw new AppError('OVERLOADED');
     const isPublic = req.routeOptions.config?.public === true;
     const raw = req.cookies[SESSION_COOKIE];
     if (raw) {

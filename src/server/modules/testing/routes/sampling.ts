@@ -39,6 +39,7 @@ export function samplingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     }, async (req) => sealTube(ctx, actorOf(req), req.params.barcode));
 
     app.post('/api/v1/testing/scans', {
+      config: { shed: () => batcher.overloaded() },
       schema: { ...tag, summary: 'One swab: a person into a tube; committed before the answer; idempotent by id', body: Scan,
         response: { 200: ScanAccepted, 201: ScanAccepted } },
     }, async (req, reply) => {

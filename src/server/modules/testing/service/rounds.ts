@@ -12,6 +12,7 @@ import { DEFAULT_PARAMETERS } from '../../../../shared/response.js';
 import type { RoundRow } from '../tables.js';
 import { defaultPolicy } from '../rules/pooling.js';
 import { planFor } from '../rules/plan.js';
+import { forgetScanContext } from './scan-cache.js';
 import * as rounds from '../store/rounds.js';
 import { initCoverage } from '../store/coverage.js';
 
@@ -77,6 +78,7 @@ export async function createRound(ctx: AppContext, actor: Actor | null, input: N
     const leaves = await countResidentsByLeaf(tx, roots.map((r) => r.path));
     await initCoverage(tx, row.id, leaves.filter((l) => l.residents > 0)
       .map((l) => ({ regionCode: l.code, regionPath: l.path, residents: l.residents })));
+    forgetScanContext(ctx);
     if (actor) await audit(tx, actor, { action: 'testing.round.create', subjectType: 'testing_round', subjectId: row.id,
       detail: { name: row.name, regions: roots.map((r) => r.code) } });
   });
@@ -92,6 +94,7 @@ export async function changeRoundStatus(ctx: AppContext, actor: Actor, id: strin
   const allowed = to === 'open' ? row.status === 'planned' : row.status !== 'closed';
   if (!allowed) throw new AppError('INVALID_STATE');
   await inTransaction(db, async (tx) => {
+    forgetScanContext(ctx);
     await rounds.setRoundStatus(tx, id, to, nowIso());
     await audit(tx, actor, { action: `testing.round.${to === 'open' ? 'open' : 'close'}`, subjectType: 'testing_round', subjectId: id });
   });

@@ -16,6 +16,7 @@ import * as rounds from '../store/rounds.js';
 import * as sites from '../store/sites.js';
 import * as store from '../store/sampling.js';
 import { bumpCoverage, type CoverageDelta } from '../store/coverage.js';
+import { openRounds, roundHolding, sitesById, sitesOfSamplers } from './scan-cache.js';
 import { openMembershipsOf } from '../store/incidents.js';
 import { linkRetests } from './incidents.js';
 
@@ -32,18 +33,9 @@ export function tubeView(row: TubeRow): TubeView {
   };
 }
 
-/** The open round whose scope holds the site, if any (the newest, should two overlap). */
-function roundAt(open: RoundRow[], regionsOf: Map<string, string[]>, site: SiteRow): RoundRow | undefined {
-  return open.find((r) => (regionsOf.get(r.id) ?? []).some((p) => site.region_path === p || site.region_path.startsWith(`${p}/`)));
-}
-
-async function openRoundsFor(db: DbOrTx, siteRows: SiteRow[]) {
-  const open = await rounds.roundsMeeting(db, [...new Set(siteRows.map((s) => s.region_path))], 'open');
-  const regionsOf = new Map<string, string[]>();
-  for (const r of await rounds.roundRegions(db, open.map((o) => o.id))) {
-    regionsOf.set(r.round_id, [...(regionsOf.get(r.round_id) ?? []), r.region_path]);
-  }
-  return (site: SiteRow) => roundAt(open, regionsOf, site);
+async function openRoundsFor(ctx: AppContext, db: DbOrTx) {
+  const open = await openRounds(ctx, db);
+  return (site: SiteRow) => roundHolding(open, site);
 }
 
 /** The sampler's sites, each with its open round and the size of a new tube there: the phone page's start. */
@@ -53,7 +45,7 @@ export async function mySites(ctx: AppContext, actor: Actor): Promise<MySite[]> 
   const assigned = await sites.assignmentsOf(db, [actor.userId]);
   const siteRows = (await sites.findSites(db, assigned.map((a) => a.site_id))).filter((s) => s.status === 'active');
   const [roundOf, names, open] = await Promise.all([
-    openRoundsFor(db, siteRows),
+    openRoundsFor(ctx, db),
     regionNames(db, [...new Set(siteRows.flatMap((s) => s.region_path.split('/')))]),
     store.openTubesAt(db, siteRows.map((s) => s.id)),
   ]);
@@ -88,7 +80,7 @@ Promise<{ tube: TubeView; created: boolean }> {
   const db = ctx.handle.db;
   return inTransaction(db, async (tx) => {
     const site = await siteOfSampler(tx, actor, input.siteId);
-    const round = (await openRoundsFor(tx, [site]))(site);
+    const round = (await openRoundsFor(ctx, tx))(site);
     if (!round) throw new AppError('NO_OPEN_ROUND');
     const existing = await store.findTubeByBarcode(tx, input.barcode);
     if (existing) {
@@ -234,18 +226,18 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
 
   // Everything the group needs, asked once.
   const codes = items.flatMap((i) => ('collectionCode' in i.scan.subject ? [i.scan.subject.collectionCode] : []));
-  const [replayed, tubeRows, byDoc, codeRows, assignments, siteRows] = await Promise.all([
+  const [replayed, tubeRows, byDoc, codeRows, assigned, sitesByIdMap, roundOf] = await Promise.all([
     store.samplesByIds(tx, items.map((i) => i.scan.id)),
     store.tubesByBarcodes(tx, [...new Set(items.map((i) => i.scan.tubeBarcode))], ctx.handle.dialect === 'postgres'),
     residentsByDocBidx(tx, items.flatMap((i) => i.docBidx ?? [])),
     store.collectionCodes(tx, codes),
-    sites.assignmentsOf(tx, [...new Set(items.map((i) => i.actor.userId))]),
-    sites.findSites(tx, [...new Set(items.map((i) => i.scan.siteId))]),
+    sitesOfSamplers(ctx, tx, [...new Set(items.map((i) => i.actor.userId))]),
+    sitesById(ctx, tx, [...new Set(items.map((i) => i.scan.siteId))]),
+    openRoundsFor(ctx, tx),
   ]);
+  const siteRows = [...sitesByIdMap.values()];
   const replays = new Map(replayed.map((s) => [s.id, s]));
   const tubes = new Map(tubeRows.map((t) => [t.barcode, t]));
-  const sitesById = new Map(siteRows.map((s) => [s.id, s]));
-  const assigned = new Set(assignments.map((a) => `${a.user_id}|${a.site_id}`));
   const personByBidx = new Map<string, ResidentRef>();
   for (const p of byDoc) if (p.status === 'active') personByBidx.set(p.doc_number_bidx, p);
   const codePeople = await peopleByIds(tx, codeRows.map((c) => c.person_id));
@@ -260,10 +252,9 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
     const p = personOf(i);
     if (p) people.set(i, p);
   }
-  const roundOf = await openRoundsFor(tx, siteRows);
   const personIds = [...new Set([...people.values()].map((p) => p.id))];
   const [inTubes, seen, memberships] = await Promise.all([
-    store.samplesInTubes(tx, tubeRows.map((t) => t.id)),
+    store.samplesInTubes(tx, tubeRows.filter((t) => t.status === 'open').map((t) => t.id)),
     store.roundPeople(tx, [...new Set(tubeRows.map((t) => t.round_id).concat(siteRows.map((s) => roundOf(s)?.id ?? '')))]
       .filter(Boolean), personIds),
     openMembershipsOf(tx, personIds),
@@ -294,8 +285,8 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
         name: '', regionPath: null });
       continue;
     }
-    const site = sitesById.get(scan.siteId);
-    if (!site || !assigned.has(`${actor.userId}|${scan.siteId}`)) {
+    const site = sitesByIdMap.get(scan.siteId);
+    if (!site || !assigned.get(actor.userId)?.has(scan.siteId)) {
       fail(i, 'NOT_SITE_SAMPLER');
       continue;
     }

@@ -8,6 +8,7 @@ import { newId, nowIso } from '../../../platform/ids.js';
 import { displayName, findRegion, regionNames } from '../../regions/index.js';
 import type { NewSite, SitePatch, SiteView } from '../../../../shared/contracts/testing/rounds.js';
 import type { SiteRow } from '../tables.js';
+import { forgetScanContext } from './scan-cache.js';
 import * as sites from '../store/sites.js';
 
 export async function siteViews(db: DbOrTx, rows: SiteRow[]): Promise<SiteView[]> {
@@ -55,6 +56,7 @@ export async function createSite(ctx: AppContext, actor: Actor | null, input: Ne
     status: 'active', created_at: nowIso(), created_by: actor?.userId ?? null,
   };
   await inTransaction(db, async (tx) => {
+    forgetScanContext(ctx);
     await sites.insertSite(tx, row);
     if (actor) await audit(tx, actor, { action: 'testing.site.create', subjectType: 'testing_site', subjectId: row.id, regionPath: row.region_path });
   });
@@ -77,6 +79,7 @@ export async function changeSite(ctx: AppContext, actor: Actor, id: string, patc
     table_count: patch.tableCount ?? row.table_count, status: patch.status ?? row.status, region_code: region.code, region_path: region.path,
   };
   await inTransaction(db, async (tx) => {
+    forgetScanContext(ctx);
     await sites.updateSite(tx, id, next);
     await audit(tx, actor, { action: 'testing.site.update', subjectType: 'testing_site', subjectId: id, regionPath: next.region_path,
       detail: { ...patch } });
@@ -95,6 +98,7 @@ export async function assignSampler(ctx: AppContext, actor: Actor | null, siteId
     throw validationError([{ field: 'userId', code: 'REGION_OUT_OF_SCOPE', params: { value: account?.display_name ?? userId } }]);
   }
   await inTransaction(db, async (tx) => {
+    forgetScanContext(ctx);
     await sites.assignSampler(tx, { site_id: siteId, user_id: userId, assigned_at: nowIso(), assigned_by: actor?.userId ?? null });
     if (actor) await audit(tx, actor, { action: 'testing.site.assign', subjectType: 'testing_site', subjectId: siteId,
       regionPath: site.region_path, detail: { userId } });
@@ -106,6 +110,7 @@ export async function unassignSampler(ctx: AppContext, actor: Actor, siteId: str
   const db = ctx.handle.db;
   const site = await managedSite(db, actor, siteId);
   await inTransaction(db, async (tx) => {
+    forgetScanContext(ctx);
     if ((await sites.unassignSampler(tx, siteId, userId)) === 0) throw new AppError('NOT_FOUND');
     await audit(tx, actor, { action: 'testing.site.unassign', subjectType: 'testing_site', subjectId: siteId,
       regionPath: site.region_path, detail: { userId } });

@@ -46,3 +46,7 @@ export async function setRoundStatus(db: DbOrTx, id: string, status: RoundRow['s
 export function policyOf(row: RoundRow): PoolPolicy {
   return PoolPolicy.parse(JSON.parse(row.pool_policy));
 }
+
+export async function openRounds(db: DbOrTx): Promise<RoundRow[]> {
+  return db.selectFrom('testing_rounds').selectAll().where('status', '=', 'open').orderBy('starts_at', 'desc').execute();
+}
