@@ -9,6 +9,8 @@ import { loginAs, testApp } from '../support/http.js';
 import { makeIdNumber } from '../../src/shared/validators/index.js';
 import { COLLECTION_CODE_PATTERN } from '../../src/shared/testing.js';
 import { reconcileRound } from '../../src/server/modules/testing/index.js';
+import * as report from '../../src/server/modules/testing/store/coverage-report.js';
+import { rollUp } from '../../src/server/modules/testing/rules/coverage.js';
 import { DEMO_ROUND_NAME } from '../../src/server/seed/testing.js';
 
 const DUOBA = '630106105';
@@ -313,6 +315,34 @@ describe.each(DIALECTS)('coverage (应检尽检) on %s', (dialect) => {
     expect(again.expected).toBe(report.region.figures.expected);
     expect(again.tested).toBe(report.region.figures.tested);
     expect(again.seconds).toBeLessThan(5);
+  });
+
+  it('sums the counters in the database exactly as the rules do, odd counters included', async () => {
+    const now = Date.now();
+    const made = await post('/api/v1/testing/rounds', c.lead, { name: `多巴镇对账测试${unique()}`, regionCodes: [DUOBA],
+      startsAt: new Date(now - 5 * 86_400_000).toISOString(), endsAt: new Date(now + 3_600_000).toISOString() });
+    expect(made.statusCode, made.body).toBe(201);
+    const other = made.json().id;
+    const db = tdb.ctx.handle.db;
+    const leaves = await report.leafCounters(db, other, [DUOBA_PATH]);
+    const odd = [[-3, 0, 0, 0], [5, 9, 0, 1], [4, 1, 10, 0], [7, -2, -1, -4], [0, 0, 3, 2]];
+    for (let i = 0; i < odd.length; i++) {
+      const [residents, exempt, tested, unregistered] = odd[i];
+      await db.updateTable('testing_coverage').set({ residents, exempt, tested, unregistered }).where('round_id', '=', other)
+        .where('region_code', '=', leaves[i * Math.floor(leaves.length / odd.length)].region_code).execute();
+    }
+    const fresh = await report.leafCounters(db, other, [DUOBA_PATH]);
+    for (const parent of ['630106', DUOBA_PATH, `${DUOBA_PATH}/${COMMUNITY}`]) {
+      const code = parent.split('/').pop()!;
+      // As coverageOf asks: the paths read lie under the parent.
+      const inDb = await report.sumsByChild(db, other, [parent.length > DUOBA_PATH.length ? parent : DUOBA_PATH],
+        parent.length + 1 + code.length + 3);
+      const byRules = rollUp(parent, fresh.map((l) => ({ path: l.region_path, residents: l.residents, exempt: l.exempt,
+        tested: l.tested, unregistered: l.unregistered })));
+      expect(inDb.map(({ child, updatedAt: _, ...sums }) => ({ path: child, sums })).sort((a, b) => (a.path < b.path ? -1 : 1)))
+        .toEqual(byRules.children);
+    }
+    expect((await post(`/api/v1/testing/rounds/${other}/status`, c.lead, { to: 'closed' })).statusCode).toBe(200);
   });
 
   it('gives a summary for command within the user\'s regions', async () => {

@@ -24,7 +24,7 @@ import type {
 } from '../../../../shared/contracts/testing/coverage.js';
 import type { FollowupRow, RoundRow, UnregisteredRow } from '../tables.js';
 import {
-  addLeaf, counterDrift, emptySums, figuresOf, missingTaskTitle, rollUp, type CoverageSums, type LeafCounters,
+  addLeaf, addSums, counterDrift, emptySums, figuresOf, missingTaskTitle, type CoverageSums, type LeafCounters,
 } from '../rules/coverage.js';
 import { bumpCoverage } from '../store/coverage.js';
 import { findRound, roundRegions } from '../store/rounds.js';
@@ -72,12 +72,20 @@ export async function coverageOf(
   const parentPath = requested?.path ?? (paths.length === 1 ? paths[0] : commonAncestor(paths));
   const parentCode = codeOf(parentPath);
   const childPathLength = parentPath.length + 1 + parentCode.length + 3;
-  const [leaves, exemptions] = await Promise.all([
-    report.leafCounters(db, round.id, paths),
+  const [sums, exemptions] = await Promise.all([
+    report.sumsByChild(db, round.id, paths, childPathLength),
     exemptionsByChildAndReason(db, round.id, paths, childPathLength),
   ]);
-  const { total, children } = rollUp(parentPath, leaves.map((l) => ({ path: l.region_path, residents: l.residents,
-    exempt: l.exempt, tested: l.tested, unregistered: l.unregistered })));
+  const total = emptySums();
+  const children: { path: string; sums: CoverageSums }[] = [];
+  let updatedAt: string | null = null;
+  for (const row of sums) {
+    const { child, updatedAt: at, ...s } = row;
+    addSums(total, s);
+    if (at !== null && (updatedAt === null || at > updatedAt)) updatedAt = at;
+    if (child !== parentPath) children.push({ path: child, sums: s });
+  }
+  children.sort((a, b) => (a.path < b.path ? -1 : 1));
   const byReason = new Map<string, ExemptByReason>();
   const totalReasons = noExemptions();
   for (const e of exemptions) {
@@ -94,8 +102,6 @@ export async function coverageOf(
     const r = regions.get(codeOf(path));
     return { code: codeOf(path), name: r?.name ?? codeOf(path), level: r?.level ?? '', figures: toFigures(sums, reasons) };
   };
-  let updatedAt: string | null = null;
-  for (const l of leaves) if (updatedAt === null || l.updated_at > updatedAt) updatedAt = l.updated_at;
   return {
     region: node(parentPath, total, totalReasons),
     children: children.map((c) => node(c.path, c.sums, byReason.get(c.path) ?? noExemptions())),
@@ -127,10 +133,11 @@ async function listPaths(db: DbOrTx, actor: Actor, round: RoundRow, regionCode: 
 async function missingIds(db: DbOrTx, roundId: string, paths: string[]): Promise<string[]> {
   if (paths.length === 0) return [];
   // By person, not by where the scan counted them: someone who moved after being swabbed is not missing.
-  const residents = await residentsUnder(db, paths);
-  const ids = residents.map((r) => r.id);
-  const [tested, exempt] = await Promise.all([report.testedAmong(db, roundId, ids), exemptAmong(db, roundId, ids)]);
-  return residents.filter((r) => !tested.has(r.id) && !exempt.has(r.id)).map((r) => r.id);
+  // Tested where they live now, in one range read; the few left are then asked by id (tested elsewhere, exempt).
+  const [residents, testedHere] = await Promise.all([residentsUnder(db, paths), report.testedPeopleUnder(db, roundId, paths)]);
+  const left = residents.filter((r) => !testedHere.has(r.id)).map((r) => r.id);
+  const [testedElsewhere, exempt] = await Promise.all([report.testedAmong(db, roundId, left), exemptAmong(db, roundId, left)]);
+  return left.filter((id) => !testedElsewhere.has(id) && !exempt.has(id));
 }
 
 async function missingPeople(ctx: AppContext, actor: Actor, roundId: string, ids: string[]): Promise<MissingPerson[]> {

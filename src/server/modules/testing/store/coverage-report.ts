@@ -15,6 +15,37 @@ export async function leafCounters(
     .where('round_id', '=', roundId).where(underAnyPath('region_path', paths)).execute();
 }
 
+/**
+ * The leaves' counters summed per child of a region (`prefixLength` = the length of the child paths), in
+ * the database so that a district's 17 townships come back as 17 rows. The clamping is the one of
+ * rules/coverage.ts addLeaf (a negative counter counts as 0, exempt at most residents, missing per leaf),
+ * and the tests compare the two.
+ */
+export async function sumsByChild(db: DbOrTx, roundId: string, paths: string[], prefixLength: number): Promise<{
+  child: string; residents: number; exempt: number; tested: number; unregistered: number; missing: number; leaves: number;
+  updatedAt: string | null;
+}[]> {
+  if (paths.length === 0) return [];
+  const child = sql<string>`substr(region_path, 1, ${sql.lit(prefixLength)})`;
+  const residents = sql`(case when residents > 0 then residents else 0 end)`;
+  const exempt = sql`(case when exempt <= 0 then 0 when exempt > residents then ${residents} else exempt end)`;
+  const tested = sql`(case when tested > 0 then tested else 0 end)`;
+  const rows = await db.selectFrom('testing_coverage')
+    .select([
+      child.as('child'),
+      sql<number>`sum(${residents})`.as('residents'),
+      sql<number>`sum(${exempt})`.as('exempt'),
+      sql<number>`sum(${tested})`.as('tested'),
+      sql<number>`sum(case when unregistered > 0 then unregistered else 0 end)`.as('unregistered'),
+      sql<number>`sum(case when ${residents} - ${exempt} - ${tested} > 0 then ${residents} - ${exempt} - ${tested} else 0 end)`.as('missing'),
+      sql<number>`count(*)`.as('leaves'),
+      sql<string | null>`max(updated_at)`.as('updated_at'),
+    ])
+    .where('round_id', '=', roundId).where(underAnyPath('region_path', paths)).groupBy(child).execute();
+  return rows.map((r) => ({ child: r.child, residents: Number(r.residents), exempt: Number(r.exempt), tested: Number(r.tested),
+    unregistered: Number(r.unregistered), missing: Number(r.missing), leaves: Number(r.leaves), updatedAt: r.updated_at }));
+}
+
 /** Every counter row of a round (reconciliation). */
 export async function allCounters(db: DbOrTx, roundId: string): Promise<CoverageRow[]> {
   return db.selectFrom('testing_coverage').selectAll().where('round_id', '=', roundId).execute();
