@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { PHONE, useBrowserApp } from '../support/e2e.js';
-import { apiSession } from './helpers.js';
+import { apiSession, pickRegion } from './helpers.js';
 import { call, fillTube, testingScene } from './testing-setup.js';
 
 interface Figures { expected: number; tested: number; missing: number }
@@ -29,6 +29,8 @@ describe('coverage of a round', () => {
     await app.signIn(page, 'duoba');
     await page.locator('.shell-sider').getByRole('menuitem', { name: '应检尽检' }).click();
     await page.getByRole('heading', { name: '应检尽检' }).waitFor();
+    await page.getByLabel('选择轮次').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: scene.roundName }).click();
     const figures = page.getByTestId('coverage-figures');
     const figure = async (title: string) => (await figures.locator('.ant-statistic').filter({
       has: page.locator('.ant-statistic-title', { hasText: new RegExp(`^${title}$`) }),
@@ -93,5 +95,50 @@ describe('coverage of a round', () => {
     await phone.getByTitle('切换语言').click();
     await phone.getByRole('heading', { name: 'Coverage' }).waitFor();
     await phone.getByTestId('coverage-figures').getByText('Expected', { exact: true }).waitFor();
+  });
+
+  it('the testing desk: today\'s figures, a new round with its plan, opened from the list', { timeout: 60_000 }, async () => {
+    const lead = await apiSession(app.url, 'testing_lead');
+    const summary = await call<{ samplesToday: number; tubesSealedToday: number }>(lead, 'GET', '/testing/summary');
+    const duoba = await apiSession(app.url, 'duoba');
+    const [township] = await call<{ code: string; name: string }[]>(duoba, 'GET', '/regions');
+    const { residentCount } = await call<{ residentCount: number }>(lead, 'GET', `/regions/${township.code}`);
+
+    const page = await app.open();
+    await app.signIn(page, 'testing_lead');
+    await page.locator('.shell-sider').getByRole('menuitem', { name: '核酸检测台' }).click();
+    const figures = page.getByTestId('testing-summary');
+    const figure = (title: string) => figures.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content');
+    await expect.poll(() => figure('今日采样人次').innerText()).toBe(String(summary.samplesToday));
+    expect(await figure('今日封管数').innerText()).toBe(String(summary.tubesSealedToday));
+
+    const name = `${township.name}第6轮全员核酸`;
+    await page.getByRole('button', { name: '新建轮次' }).click();
+    const drawer = page.locator('.ant-drawer-content-wrapper').filter({ hasText: '新建轮次' });
+    await drawer.getByLabel('轮次名称').fill(name);
+    await pickRegion(page, drawer.getByLabel('检测范围'), ['湟中区', township.name]);
+    await page.keyboard.press('Escape');
+    const start = new Date(Date.now() + 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    await drawer.getByLabel('开始时间').fill(`${start} 07:00`);
+    await drawer.getByLabel('开始时间').press('Enter');
+    await drawer.getByLabel('结束时间').fill(`${start} 19:00`);
+    await drawer.getByLabel('结束时间').press('Enter');
+    // Twelve hours: twice the samplers of a day-long round.
+    const plan = drawer.getByTestId('round-plan');
+    await plan.getByText('采样人员（12小时完成）').waitFor();
+    const planText = (await plan.innerText()).replace(/,/g, '');
+    expect(planText).toContain(String(residentCount));
+    expect(planText).toContain(`${Math.ceil(residentCount / 3000)}–${Math.ceil(residentCount / 2000)}`);
+    expect(planText).toContain(String(Math.ceil((residentCount / 360) * 2)));
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await page.getByText(`已新建轮次：${name}`).waitFor();
+
+    const card = page.getByTestId('round-card').filter({ hasText: name });
+    await card.getByText('未开始').waitFor();
+    expect(await card.innerText()).toContain('低风险区 10混1');
+    await card.getByRole('button', { name: '开始采样' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await card.getByText('采样中').waitFor();
+    await card.getByRole('button', { name: '结束轮次' }).waitFor();
   });
 });

@@ -6,6 +6,7 @@ import { POOL_SIZES, ZONE_LEVELS, ZONE_LEVEL_LABELS, type PoolPolicy, type PoolS
 import { api } from '../../../api/client.js';
 import type { ResponseView } from '../../../api/types.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { useIsMobile } from '../../../components/media.js';
 import { applyFieldErrors } from '../../../components/fieldErrors.js';
 import { FormDrawer } from '../../../components/FormDrawer.js';
 import { RegionTreeSelect, type RegionOption } from '../../../components/RegionTreeSelect.js';
@@ -18,7 +19,8 @@ import type { NewRoundInput, RoundPlan, RoundView } from '../types.js';
 interface Values {
   name: string;
   regions: RegionOption[];
-  window: [Dayjs, Dayjs];
+  startsAt: Dayjs;
+  endsAt: Dayjs;
   byZone: Record<ZoneLevel, PoolSize>;
   incidentMember: PoolSize;
 }
@@ -90,10 +92,12 @@ function PlanPreview({ codes, hours }: { codes: string[]; hours: number }) {
 export function NewRoundDrawer({ onClose, onCreated }: { onClose(): void; onCreated(round: RoundView): void }) {
   const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
+  const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const regions = Form.useWatch('regions', form) ?? [];
-  const window = Form.useWatch('window', form);
-  const hours = window ? Math.min(72, Math.max(6, Math.round(window[1].diff(window[0], 'minute') / 60))) : 24;
+  const startsAt = Form.useWatch('startsAt', form);
+  const endsAt = Form.useWatch('endsAt', form);
+  const hours = startsAt && endsAt ? Math.min(72, Math.max(6, Math.round(endsAt.diff(startsAt, 'minute') / 60))) : 24;
 
   // The pool sizes start from the response in force (its parameters), else the plan's defaults.
   useEffect(() => {
@@ -105,19 +109,19 @@ export function NewRoundDrawer({ onClose, onCreated }: { onClose(): void; onCrea
     }, () => undefined);
   }, [form]);
 
-  const labels = { name: t('testing.round.name'), regionCodes: t('testing.round.regions'), startsAt: t('testing.round.window'), endsAt: t('testing.round.window') };
+  const labels = { name: t('testing.round.name'), regionCodes: t('testing.round.regions'), startsAt: t('testing.round.startsAt'), endsAt: t('testing.round.endsAt') };
   const { submit, busy, error } = useFormSubmit(async (v: Values) => {
     const poolPolicy: PoolPolicy = { byZone: v.byZone, byCategory: { incident_member: v.incidentMember } };
     const round = await api.post<RoundView>('/testing/rounds', {
       name: v.name.trim(),
       regionCodes: v.regions.map((r) => r.value),
-      startsAt: chinaTimeToIso(v.window[0].format(WALL_CLOCK)),
-      endsAt: chinaTimeToIso(v.window[1].format(WALL_CLOCK)),
+      startsAt: chinaTimeToIso(v.startsAt.format(WALL_CLOCK)),
+      endsAt: chinaTimeToIso(v.endsAt.format(WALL_CLOCK)),
       poolPolicy,
     } satisfies NewRoundInput);
     message.success(t('testing.round.created', { name: round.name }));
     onCreated(round);
-  }, (err) => applyFieldErrors(form, err, locale, labels, { regionCodes: 'regions', startsAt: 'window', endsAt: 'window' }));
+  }, (err) => applyFieldErrors(form, err, locale, labels, { regionCodes: 'regions' }));
 
   const start = dayjs().add(1, 'hour').startOf('hour');
   const defaults = DEFAULT_PARAMETERS.poolSizeByZone;
@@ -130,7 +134,8 @@ export function NewRoundDrawer({ onClose, onCreated }: { onClose(): void; onCrea
         onFinish={submit}
         scrollToFirstError
         initialValues={{
-          window: [start, start.add(24, 'hour')],
+          startsAt: start,
+          endsAt: start.add(24, 'hour'),
           byZone: Object.fromEntries(ZONE_LEVELS.map((z) => [z, asPool(defaults[z])])),
           incidentMember: 1,
         }}
@@ -141,19 +146,27 @@ export function NewRoundDrawer({ onClose, onCreated }: { onClose(): void; onCrea
         <Form.Item name="regions" label={labels.regionCodes} rules={[{ required: true, type: 'array', min: 1, message: t('testing.round.regionsRequired') }]}>
           <RegionTreeSelect multiple placeholder={t('testing.round.regionsPlaceholder')} />
         </Form.Item>
-        <Form.Item
-          name="window"
-          label={labels.startsAt}
-          rules={[
-            { required: true, message: t('form.required') },
-            {
-              validator: (_, v?: [Dayjs, Dayjs]) => (!v || v[1].isAfter(v[0])
-                ? Promise.resolve() : Promise.reject(new Error(t('testing.round.windowOrder')))),
-            },
-          ]}
-        >
-          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
-        </Form.Item>
+        <div className="testing-window-grid">
+          <Form.Item name="startsAt" label={labels.startsAt} rules={[{ required: true, message: t('form.required') }]}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly={mobile} />
+          </Form.Item>
+          <Form.Item
+            name="endsAt"
+            label={labels.endsAt}
+            dependencies={['startsAt']}
+            rules={[
+              { required: true, message: t('form.required') },
+              ({ getFieldValue }) => ({
+                validator: (_, v?: Dayjs) => {
+                  const from = getFieldValue('startsAt') as Dayjs | undefined;
+                  return !v || !from || v.isAfter(from) ? Promise.resolve() : Promise.reject(new Error(t('testing.round.windowOrder')));
+                },
+              }),
+            ]}
+          >
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly={mobile} />
+          </Form.Item>
+        </div>
         <Typography.Title level={5}>{t('testing.round.poolPolicy')}</Typography.Title>
         <Typography.Paragraph type="secondary" className="testing-note">{t('testing.round.poolHelp')}</Typography.Paragraph>
         <div className="testing-pool-grid">

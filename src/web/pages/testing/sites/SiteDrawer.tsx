@@ -4,6 +4,7 @@ import { ZONE_LEVELS, ZONE_LEVEL_LABELS, type ZoneLevel } from '../../../../shar
 import { api } from '../../../api/client.js';
 import { applyFieldErrors } from '../../../components/fieldErrors.js';
 import { FormDrawer } from '../../../components/FormDrawer.js';
+import { useIsMobile } from '../../../components/media.js';
 import { RegionTreeSelect, type RegionOption } from '../../../components/RegionTreeSelect.js';
 import { useFormSubmit } from '../../../components/useFormSubmit.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
@@ -24,6 +25,7 @@ const clock = (hhmm: string) => dayjs(`2000-01-01T${hhmm}`);
 export function SiteDrawer({ site, onClose, onSaved }: { site?: SiteView; onClose(): void; onSaved(site: SiteView): void }) {
   const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
+  const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const labels = {
     name: t('testing.site.name'), regionCode: t('testing.site.region'), address: t('testing.site.address'),
@@ -75,7 +77,7 @@ export function SiteDrawer({ site, onClose, onSaved }: { site?: SiteView; onClos
           <Select options={ZONE_LEVELS.map((z) => ({ value: z, label: pick(ZONE_LEVEL_LABELS[z]) }))} />
         </Form.Item>
         <Form.Item name="hours" label={labels.opensAt} rules={[{ required: true, message: t('form.required') }]}>
-          <TimePicker.RangePicker format="HH:mm" minuteStep={5} inputReadOnly style={{ width: '100%' }} order={false} />
+          <TimePicker.RangePicker format="HH:mm" minuteStep={5} inputReadOnly={mobile} style={{ width: '100%' }} order={false} />
         </Form.Item>
         <Form.Item name="tableCount" label={labels.tableCount} rules={[{ required: true, message: t('form.required') }]}>
           <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} />
