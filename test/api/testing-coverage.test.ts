@@ -297,6 +297,8 @@ describe.each(DIALECTS)('coverage (应检尽检) on %s', (dialect) => {
     expect((await post(`/api/v1/testing/rounds/${roundId}/reconcile`, c.duoba)).statusCode).toBe(403);
     const started = await post(`/api/v1/testing/rounds/${roundId}/reconcile`, c.lead);
     expect(started.statusCode, started.body).toBe(202);
+    // Not twice at once (its corrections are increments).
+    expect((await post(`/api/v1/testing/rounds/${roundId}/reconcile`, c.commander)).statusCode).toBe(409);
     const job = await waitForJob(started.json().jobId, c.lead);
     expect(job.status, job.message).toBe('succeeded');
     expect(job.result.drifts).toEqual(expect.arrayContaining([

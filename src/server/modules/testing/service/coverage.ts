@@ -463,15 +463,24 @@ async function failJob(job: ReturnType<typeof jobHandle>, err: unknown, locale: 
   else await job.fail(errorMessage('INTERNAL', locale), { code: 'INTERNAL', detail: String(err) });
 }
 
+const reconciling = new Set<string>();
+
 /** Starts a reconciliation of a round the actor manages; progress and result through /api/v1/jobs/:id. */
 export async function startReconcileJob(ctx: AppContext, actor: Actor, roundId: string, locale: Locale): Promise<{ jobId: string }> {
   requirePermission(actor, 'testing.manage');
   const db = ctx.handle.db;
   await visibleRound(db, actor, roundId);
   for (const r of await roundRegions(db, [roundId])) requireRegion(actor, r.region_path, 'capture');
-  const job = await startJob(db, 'testing.reconcile', actor.userId);
+  // Corrections are increments: two reconciliations of one round at once would apply them twice.
+  if (reconciling.has(roundId)) throw new AppError('INVALID_STATE', {}, { reconciling: roundId });
+  reconciling.add(roundId);
+  const job = await startJob(db, 'testing.reconcile', actor.userId).catch((err: unknown) => {
+    reconciling.delete(roundId);
+    throw err;
+  });
   runInWorker(import.meta.url, 'runReconcileJob', { config: ctx.config, actor, jobId: job.id, roundId, locale } satisfies ReconcileJobInput)
-    .catch((err: unknown) => failJob(job, err, locale).catch(() => {}));
+    .catch((err: unknown) => failJob(job, err, locale).catch(() => {}))
+    .finally(() => reconciling.delete(roundId));
   return { jobId: job.id };
 }
 
