@@ -14,14 +14,9 @@ export function policyText(policy: PoolPolicy, { t, pick }: Pick<I18n, 't' | 'pi
 
 export const poolOptions = (sizes: readonly PoolSize[], t: I18n['t']) => sizes.map((s) => ({ value: s, label: poolText(s, t) }));
 
-/** A percentage with one decimal, "—" when nothing is expected. */
-export function rateText(tested: number, expected: number): string {
-  if (expected <= 0) return '—';
-  return `${(Math.floor((tested / expected) * 1000) / 10).toFixed(1)}%`;
-}
-
-export function ratePercent(tested: number, expected: number): number {
-  return expected <= 0 ? 0 : Math.min(100, Math.floor((tested / expected) * 1000) / 10);
+/** A covered share (0–1) as a percentage with one decimal, rounded down: 99.96 % is not yet everyone. */
+export function ratePercent(rate: number): number {
+  return Math.max(0, Math.min(100, Math.floor(rate * 1000) / 10));
 }
 
 /** Remaining time as "1小时05分" / "1 h 05 min", sign dropped (the caller says late or left). */

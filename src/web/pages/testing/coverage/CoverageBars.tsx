@@ -1,6 +1,7 @@
 import { Empty, Progress, Typography } from 'antd';
 import { formatNumber } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
+import { ratePercent } from '../labels.js';
 import type { CoverageNode } from '../types.js';
 
 /** The covered share of the expected, coloured: red under 80 %, orange under 95 %, green from there. */
@@ -11,7 +12,7 @@ export function rateColor(rate: number): string {
 }
 
 export function RateBar({ rate, expected, size }: { rate: number; expected: number; size?: 'small' }) {
-  const percent = expected > 0 ? Math.floor(rate * 1000) / 10 : 0;
+  const percent = expected > 0 ? ratePercent(rate) : 0;
   return (
     <Progress
       percent={percent}

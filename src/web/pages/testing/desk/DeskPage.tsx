@@ -7,7 +7,6 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { useRequest } from '../../../components/useRequest.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { listOf } from '../listOf.js';
 import type { RoundView } from '../types.js';
 import { NewRoundDrawer } from './NewRoundDrawer.js';
 import { RoundsList } from './RoundsList.js';
@@ -18,7 +17,7 @@ export function DeskPage() {
   const { t } = useI18n();
   const { can } = useAuth();
   const [creating, setCreating] = useState(false);
-  const rounds = useRequest(async () => listOf(await api.get<unknown>('/testing/rounds')) as RoundView[], []);
+  const rounds = useRequest(() => api.get<RoundView[]>('/testing/rounds'), []);
 
   return (
     <>

@@ -11,7 +11,8 @@ import { formatDateTime } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import type { IncidentView } from '../types.js';
 import { IncidentDrawer } from './IncidentDrawer.js';
-import { breachedAt, SlaClocks } from './SlaClocks.js';
+import { breachedAt } from './clocks.js';
+import { SlaClocks } from './SlaClocks.js';
 
 type Filter = 'active' | IncidentStatus;
 const FILTERS: Filter[] = ['active', ...INCIDENT_STATUSES];

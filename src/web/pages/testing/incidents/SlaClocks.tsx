@@ -4,14 +4,9 @@ import { formatDateTime } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import { durationText } from '../labels.js';
 import type { IncidentView } from '../types.js';
+import { remainingAt } from './clocks.js';
 
 type Clock = IncidentView['clocks'][number];
-
-/** Remaining time of a clock at `now`: frozen once the step is done, running (and going negative) while it is not. */
-export function remainingAt(clock: Clock, now: number): number {
-  const end = clock.doneAt ? Date.parse(clock.doneAt) : now;
-  return Date.parse(clock.dueAt) - end;
-}
 
 /** One clock: done in time (green), done late (red), running (blue, orange in its last quarter hour), overdue (solid red). */
 function ClockTag({ clock, now }: { clock: Clock; now: number }) {
@@ -53,9 +48,4 @@ export function SlaClocks({ clocks, now }: { clocks: Clock[]; now: number }) {
       {clocks.map((c) => <ClockTag key={c.clock} clock={c} now={now} />)}
     </span>
   );
-}
-
-/** Whether any clock is past due at `now` (a step not done in time, or still to do and late). */
-export function breachedAt(clocks: Clock[], now: number): boolean {
-  return clocks.some((c) => remainingAt(c, now) < 0);
 }
