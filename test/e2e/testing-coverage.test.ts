@@ -74,6 +74,15 @@ describe('coverage of a round', () => {
     for (const a of addresses) expect(a).not.toMatch(/\d{17}[\dX]/);
     for (const r of swabbed) expect(addresses.some((a) => a.includes(r.address)), r.address).toBe(false);
 
+    // The list handed out as a door-knocking task for the grid, due at the round's end.
+    await page.getByRole('button', { name: '派发任务' }).click();
+    const issue = page.locator('.ant-modal').filter({ hasText: `派发应检未检名单 · ${scene.grid.name}` });
+    await issue.getByLabel('工作要求（可选）').fill('请今晚20时前逐户敲门核查');
+    await issue.getByRole('button', { name: '派发' }).click();
+    await issue.getByTestId('issued-tasks').getByText('已派发 1 个网格的任务（0 个网格已有任务）').waitFor();
+    expect(await issue.getByTestId('issued-tasks').innerText()).toContain(`${scene.grid.name}：未检 ${gridResidents - 4} 人`);
+    await issue.getByRole('button', { name: '关闭' }).last().click();
+
     // The grid worker's view on a phone: the same list as cards, a visit recorded.
     const phone = await app.open(PHONE);
     await app.signIn(phone, 'grid');
