@@ -69,6 +69,7 @@ export async function coverageOf(
   const requested = regionCode ? await findRegion(db, regionCode) : undefined;
   if (regionCode && !requested) throw new AppError('NOT_FOUND');
   const paths = scopePaths(actor, requested?.path);
+  if (paths.length === 0) throw new AppError('OUT_OF_SCOPE');
   const parentPath = requested?.path ?? (paths.length === 1 ? paths[0] : commonAncestor(paths));
   const parentCode = codeOf(parentPath);
   const childPathLength = parentPath.length + 1 + parentCode.length + 3;

@@ -25,21 +25,16 @@ export async function testingSummary(ctx: AppContext, actor: Actor): Promise<Tes
   const yesterday = new Date(Date.parse(since) - 86_400_000).toISOString();
   const [recent, open] = await Promise.all([store.recentRounds(db, yesterday), roundsMeeting(db, paths, 'open')]);
   const roundIds = recent.map((r) => r.id);
-  const [samplesToday, tubesSealedToday, resultsPending, positives] = await Promise.all([
-    store.samplesSince(db, roundIds, paths, since),
-    store.tubesSealedSince(db, roundIds, paths, since),
-    store.tubesAwaitingResult(db, roundIds, paths),
-    store.openIncidents(db, paths),
-  ]);
+  const [tubes, positives] = await Promise.all([store.tubeFigures(db, roundIds, paths, since), store.openIncidents(db, paths)]);
   const latest = open[0];
   let coverage: TestingSummary['coverage'] = [];
-  if (latest) {
+  if (latest && paths.length > 0) {
     // By township for a district-wide user; a narrower user sees their own region.
     const { region, children } = await coverageOf(db, actor, latest);
     coverage = region.level === 'district' ? children : [region];
   }
   return {
-    date, samplesToday, tubesSealedToday, resultsPending, positives,
+    date, samplesToday: tubes.swabs, tubesSealedToday: tubes.sealed, resultsPending: tubes.awaiting, positives,
     round: latest ? { id: latest.id, name: latest.name, endsAt: latest.ends_at } : null,
     coverage,
   };
