@@ -44,12 +44,12 @@ const RESULT_WORDS: Record<string, TestResult> = {
 
 /** 阴性/阳性/无效 or negative/positive/invalid, as labs write them (any case, full-width folded). */
 export function parseResult(text: string): TestResult | null {
-  const key = text.normalize('NFKC').trim().toLowerCase();
-  return RESULT_WORDS[key] ?? null;
+  return RESULT_WORDS[text] ?? RESULT_WORDS[text.normalize('NFKC').trim().toLowerCase()] ?? null;
 }
 
 /** A Ct value: empty is none; otherwise a number in (0, 50]. */
 export function parseCt(text: string): { ok: true; value: number | null } | { ok: false } {
+  if (text === '') return { ok: true, value: null };
   const t = text.normalize('NFKC').trim();
   if (t === '' || t === '-' || t === '/' || t.toLowerCase() === 'n/a') return { ok: true, value: null };
   if (!/^\d{1,2}(\.\d{1,4})?$/.test(t)) return { ok: false };
@@ -58,6 +58,30 @@ export function parseCt(text: string): { ok: true; value: number | null } | { ok
 }
 
 const LOCAL_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** The instant a time text names, or why it names none (independent of the clock, so it can be cached). */
+function instantOf(text: string): number | 'bad' {
+  const t = text.normalize('NFKC').trim();
+  const m = LOCAL_TIME.exec(t);
+  if (m) {
+    const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
+    const ms = Date.UTC(y, mo - 1, d, h - 8, mi, s);
+    const back = new Date(ms + 8 * 3_600_000);
+    if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+      return 'bad';
+    }
+    return ms;
+  }
+  if (ZONED_TIME.test(t)) {
+    const ms = Date.parse(t);
+    return Number.isNaN(ms) ? 'bad' : ms;
+  }
+  return 'bad';
+}
+
+// A results file repeats the same few report times thousands of times: each text is parsed once.
+const instants = new Map<string, { ms: number; iso: string } | 'bad'>();
 
 /**
  * A reported time: ISO with a zone, or a local (Asia/Shanghai, UTC+8) date and time as a lab system
@@ -66,26 +90,17 @@ const LOCAL_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})
  * before 2019. Empty means "now".
  */
 export function parseReportedTime(text: string, now: Date): { ok: true; value: string } | { ok: false; code: FieldMessageCode } {
-  const t = text.normalize('NFKC').trim();
-  if (t === '') return { ok: true, value: now.toISOString() };
-  let ms: number;
-  const m = LOCAL_TIME.exec(t);
-  if (m) {
-    const [y, mo, d, h = '0', mi = '0', s = '0'] = m.slice(1).map((x) => x ?? undefined) as string[];
-    const parts = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)];
-    ms = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3] - 8, parts[4], parts[5]);
-    const back = new Date(ms + 8 * 3_600_000);
-    if (back.getUTCFullYear() !== parts[0] || back.getUTCMonth() !== parts[1] - 1 || back.getUTCDate() !== parts[2]
-      || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) return { ok: false, code: 'TIME_FORMAT' };
-  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(t)) {
-    ms = Date.parse(t);
-    if (Number.isNaN(ms)) return { ok: false, code: 'TIME_FORMAT' };
-  } else {
-    return { ok: false, code: 'TIME_FORMAT' };
+  if (text.trim() === '') return { ok: true, value: now.toISOString() };
+  let at = instants.get(text);
+  if (at === undefined) {
+    if (instants.size >= 10_000) instants.clear();
+    const ms = instantOf(text);
+    at = ms === 'bad' ? 'bad' : { ms, iso: new Date(ms).toISOString() };
+    instants.set(text, at);
   }
-  if (ms > now.getTime() + 60_000) return { ok: false, code: 'TIME_FUTURE' };
-  if (ms < Date.UTC(2019, 0, 1)) return { ok: false, code: 'TIME_FORMAT' };
-  return { ok: true, value: new Date(ms).toISOString() };
+  if (at === 'bad' || at.ms < Date.UTC(2019, 0, 1)) return { ok: false, code: 'TIME_FORMAT' };
+  if (at.ms > now.getTime() + 60_000) return { ok: false, code: 'TIME_FUTURE' };
+  return { ok: true, value: at.iso };
 }
 
 export function isBarcode(text: string): boolean {

@@ -126,56 +126,58 @@ export async function recordResults(
   }
 
   progress(0, unique.length, 'checking');
-  const tubes = await store.tubesByBarcodes(db, unique.map((r) => r.barcode));
-  const toRecord: ParsedRow[] = [];
-  let unchanged = repeated;
-  for (const r of unique) {
-    const tube = tubes.get(r.barcode);
-    const decision = decideResult(tube && { status: tube.status, labId: tube.lab_id, result: tube.result }, who.labId, r.result);
-    if (decision.kind === 'record') toRecord.push(r);
-    else if (decision.kind === 'unchanged') unchanged++;
-    else {
-      problems.push({ rowNumber: r.rowNumber, values: r.values, issues: [{ kind: 'error', field: 'barcode', code: decision.code,
-        params: { barcode: r.barcode, result: tube?.result ? TEST_RESULT_LABELS[tube.result]['zh-CN'] : '' } }] });
+  // Checked and written in one transaction: what was checked is what is written.
+  const now = nowIso();
+  const out = await inTransaction(db, async (tx) => {
+    const tubes = await store.tubesByBarcodes(ctx.handle, tx, unique.map((r) => r.barcode));
+    const toRecord: ParsedRow[] = [];
+    let unchanged = repeated;
+    for (const r of unique) {
+      const tube = tubes.get(r.barcode);
+      const decision = decideResult(tube && { status: tube.status, labId: tube.lab_id, result: tube.result }, who.labId, r.result);
+      if (decision.kind === 'record') toRecord.push(r);
+      else if (decision.kind === 'unchanged') unchanged++;
+      else {
+        problems.push({ rowNumber: r.rowNumber, values: r.values, issues: [{ kind: 'error', field: 'barcode', code: decision.code,
+          params: { barcode: r.barcode, result: tube?.result ? TEST_RESULT_LABELS[tube.result]['zh-CN'] : '' } }] });
+      }
     }
-  }
-  if (problems.length > 0) {
+    if (problems.length > 0) return null;
+
+    progress(0, toRecord.length, 'writing');
+    const idOf = (r: ParsedRow) => tubes.get(r.barcode)!.id;
+    await store.insertResults(ctx.handle, tx, toRecord.map((r) => ({
+      id: newId(), tube_id: idOf(r), lab_id: who.labId, result: r.result, ct_n: r.ctN, ct_orf: r.ctOrf,
+      reported_at: r.reportedAt, recorded_at: now, recorded_by: who.actor?.userId ?? null, source: who.source,
+      correction_reason: null, superseded_at: null,
+    })));
+    const changed = await store.setTubeResults(ctx.handle, tx, toRecord.map((r) => ({ id: idOf(r), result: r.result, at: r.reportedAt })),
+      who.labId);
+    // On PostgreSQL another batch may have recorded some of these tubes since they were read.
+    if (changed !== toRecord.length) throw new AppError('RESULT_CONFLICT', { barcode: '', result: '' });
+
+    // Single tubes may be members' retests; their results settle the incidents.
+    const singles = toRecord.filter((r) => tubes.get(r.barcode)!.capacity === 1);
+    const retestTubes = new Set((await incidents.membersByRetestTube(tx, singles.map(idOf))).map((m) => m.retest_tube_id!));
+    await applyRetestResults(tx, who.actor, singles.filter((r) => retestTubes.has(idOf(r)))
+      .map((r) => ({ tubeId: idOf(r), result: r.result })), now);
+
+    // A positive tube (other than a member's retest, which settles its incident instead) opens an incident.
+    const positives = toRecord.filter((r) => r.result === 'positive');
+    const incidentIds = await openIncidents(tx, who.actor,
+      await positiveTubes(tx, positives.filter((r) => !retestTubes.has(idOf(r))).map((r) => tubes.get(r.barcode)!)), now);
+    await audit(tx, who.auditWho, { action: 'testing.results.record',
+      detail: { ...who.detail, source: who.source, labId: who.labId, rows, recorded: toRecord.length, unchanged,
+        positives: positives.length, incidents: incidentIds } });
+    return { recorded: toRecord.length, unchanged, positives: positives.length, incidentIds };
+  });
+  if (!out) {
     problems.sort((a, b) => a.rowNumber - b.rowNumber);
     await audit(db, who.auditWho, { action: 'testing.results.record', result: 'failed',
       detail: { ...who.detail, source: who.source, labId: who.labId, rows, errorRows: problems.length } });
     return { rows, recorded: 0, unchanged: 0, positives: 0, incidentIds: [], problems };
   }
-
-  progress(0, toRecord.length, 'writing');
-  const now = nowIso();
-  const out = await inTransaction(db, async (tx) => {
-    const resultRows: ResultRow[] = toRecord.map((r) => ({
-      id: newId(), tube_id: tubes.get(r.barcode)!.id, lab_id: who.labId, result: r.result, ct_n: r.ctN, ct_orf: r.ctOrf,
-      reported_at: r.reportedAt, recorded_at: now, recorded_by: who.actor?.userId ?? null, source: who.source,
-      correction_reason: null, superseded_at: null,
-    }));
-    await store.insertResults(ctx.handle, tx, resultRows);
-    const changed = await store.setTubeResults(tx, toRecord.map((r) => ({ id: tubes.get(r.barcode)!.id, result: r.result,
-      at: r.reportedAt })), who.labId);
-    // Another batch recorded some of these tubes between the check and this transaction.
-    if (changed !== toRecord.length) throw new AppError('RESULT_CONFLICT', { barcode: '', result: '' });
-
-    // Single tubes may be members' retests; their results settle the incidents.
-    const singles = toRecord.filter((r) => tubes.get(r.barcode)!.capacity === 1);
-    const retestTubes = new Set((await incidents.membersByRetestTube(tx, singles.map((r) => tubes.get(r.barcode)!.id)))
-      .map((m) => m.retest_tube_id!));
-    await applyRetestResults(tx, who.actor, singles.filter((r) => retestTubes.has(tubes.get(r.barcode)!.id))
-      .map((r) => ({ tubeId: tubes.get(r.barcode)!.id, result: r.result })), now);
-
-    // A positive tube (other than a member's retest, which settles its incident instead) opens an incident.
-    const positives = toRecord.filter((r) => r.result === 'positive' && !retestTubes.has(tubes.get(r.barcode)!.id));
-    const incidentIds = await openIncidents(tx, who.actor, await positiveTubes(tx, positives.map((r) => tubes.get(r.barcode)!)), now);
-    await audit(tx, who.auditWho, { action: 'testing.results.record',
-      detail: { ...who.detail, source: who.source, labId: who.labId, rows, recorded: toRecord.length, unchanged,
-        positives: positives.length, incidents: incidentIds } });
-    return { positives: toRecord.filter((r) => r.result === 'positive').length, incidentIds };
-  });
-  return { rows, recorded: toRecord.length, unchanged, positives: out.positives, incidentIds: out.incidentIds, problems: [] };
+  return { rows, ...out, problems: [] };
 }
 
 async function positiveTubes(db: DbOrTx, tubes: store.TubeForResult[]): Promise<PositiveTube[]> {
@@ -353,7 +355,7 @@ export async function startResultsUpload(
 
 /** Who may see or correct a tube's results: its lab, or the testing workstream within its scope. */
 async function tubeForLabOrLead(ctx: AppContext, actor: Actor, barcode: string) {
-  const [tube] = [...(await store.tubesByBarcodes(ctx.handle.db, [barcode])).values()];
+  const tube = await store.tubeByBarcode(ctx.handle.db, barcode);
   if (can(actor, 'testing.manage')) {
     if (!tube) throw new AppError('TUBE_UNKNOWN', { barcode });
     requireRegion(actor, tube.region_path);
