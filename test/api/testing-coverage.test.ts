@@ -345,6 +345,11 @@ describe.each(DIALECTS)('coverage (应检尽检) on %s', (dialect) => {
         .toEqual(byRules.children);
     }
     expect((await post(`/api/v1/testing/rounds/${other}/status`, c.lead, { to: 'closed' })).statusCode).toBe(200);
+    // A closed round takes no more exemptions nor lists to hand out.
+    const late = await post(`/api/v1/testing/rounds/${other}/exemptions`, c.duoba, { personId: residents[9].id, reason: 'away' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('ROUND_NOT_OPEN');
+    expect((await post(`/api/v1/testing/rounds/${other}/missing/tasks`, c.duoba, { region: DUOBA })).statusCode).toBe(409);
   });
 
   it('gives a summary for command within the user\'s regions', async () => {
