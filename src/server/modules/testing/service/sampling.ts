@@ -16,7 +16,7 @@ import * as rounds from '../store/rounds.js';
 import * as sites from '../store/sites.js';
 import * as store from '../store/sampling.js';
 import { bumpCoverage, type CoverageDelta } from '../store/coverage.js';
-import { openRounds, roundHolding, sitesById, sitesOfSamplers } from './scan-cache.js';
+import { namesOfRegions, openRounds, roundHolding, sitesById, sitesOfSamplers } from './scan-cache.js';
 import { openMembershipsOf } from '../store/incidents.js';
 import { linkRetests } from './incidents.js';
 
@@ -400,7 +400,7 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
   // Answers, with region names for the people just sampled (replays are answered from what was stored).
   const replayPeople = await subjectsOf(tx, accepted.filter((a) => a.regionPath === null).map((a) => a.sample));
   const replayTubes = await store.tubesByIds(tx, [...new Set(accepted.filter((a) => !a.tube).map((a) => a.sample.tube_id))]);
-  const names = await regionNames(tx, [...new Set(accepted.flatMap((a) => a.regionPath?.split('/') ?? []))]);
+  const names = await namesOfRegions(ctx, tx, [...new Set(accepted.flatMap((a) => a.regionPath?.split('/') ?? []))]);
   for (const a of accepted) {
     const replay = a.regionPath === null;
     const tube = a.tube ?? replayTubes.find((t) => t.id === a.sample.tube_id)!;

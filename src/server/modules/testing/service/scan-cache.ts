@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../platform/context.js';
 import type { DbOrTx } from '../../../platform/db/index.js';
+import { regionNames } from '../../regions/index.js';
 import type { RoundRow, SiteRow } from '../tables.js';
 import * as rounds from '../store/rounds.js';
 import * as sites from '../store/sites.js';
@@ -12,6 +13,7 @@ import * as sites from '../store/sites.js';
 const TTL_MS = 1000;
 
 interface Remembered {
+  regionNames: Map<string, { at: number; value: string }>;
   openRounds?: { at: number; value: { round: RoundRow; paths: string[] }[] };
   sites: Map<string, { at: number; value: SiteRow | undefined }>;
   assignments: Map<string, { at: number; value: Set<string> }>;
@@ -21,7 +23,7 @@ const byHandle = new WeakMap<object, Remembered>();
 
 function memory(ctx: AppContext): Remembered {
   let m = byHandle.get(ctx.handle);
-  if (!m) byHandle.set(ctx.handle, (m = { sites: new Map(), assignments: new Map() }));
+  if (!m) byHandle.set(ctx.handle, (m = { regionNames: new Map(), sites: new Map(), assignments: new Map() }));
   return m;
 }
 
@@ -74,4 +76,18 @@ export async function sitesOfSamplers(ctx: AppContext, db: DbOrTx, userIds: stri
     for (const id of missing) m.assignments.set(id, { at: now, value: new Set(rows.filter((r) => r.user_id === id).map((r) => r.site_id)) });
   }
   return new Map(userIds.map((id) => [id, m.assignments.get(id)!.value]));
+}
+
+/** Region names change only when the tree is edited: a minute is fresh enough for a scan's answer. */
+const NAMES_TTL_MS = 60_000;
+
+export async function namesOfRegions(ctx: AppContext, db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
+  const m = memory(ctx);
+  const now = Date.now();
+  const missing = codes.filter((c) => now - (m.regionNames.get(c)?.at ?? 0) >= NAMES_TTL_MS);
+  if (missing.length > 0) {
+    const names = await regionNames(db, missing);
+    for (const c of missing) m.regionNames.set(c, { at: now, value: names.get(c) ?? c });
+  }
+  return new Map(codes.map((c) => [c, m.regionNames.get(c)!.value]));
 }
