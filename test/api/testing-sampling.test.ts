@@ -136,6 +136,10 @@ describe.each(DIALECTS)('sampling on %s', (dialect) => {
 
   it('refuses a tube reused in another round', async () => {
     const lead = s.lead;
+    const reopen = await app.inject({ method: 'POST', url: `/api/v1/testing/rounds/${s.roundId}/status`, headers: { cookie: lead },
+      payload: { to: 'open' } });
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json().error.code).toBe('INVALID_STATE');
     await app.inject({ method: 'POST', url: `/api/v1/testing/rounds/${s.roundId}/status`, headers: { cookie: lead }, payload: { to: 'closed' } });
     const next = await app.inject({ method: 'POST', url: '/api/v1/testing/rounds', headers: { cookie: lead }, payload: {
       name: '多巴镇第2轮', regionCodes: ['630106105'], startsAt: new Date(Date.now() - 3_600_000).toISOString(),

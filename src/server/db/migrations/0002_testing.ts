@@ -263,6 +263,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('testing_incident_members_pk', ['incident_id', 'subject_id'])
     .execute();
   await db.schema.createIndex('testing_incident_members_subject').on('testing_incident_members').column('subject_id').execute();
+  await db.schema.createIndex('testing_incident_members_retest').on('testing_incident_members').column('retest_tube_id').execute();
   await db.schema.createIndex('testing_incident_members_path').on('testing_incident_members').column('region_path').execute();
 
   // The 采集码 a resident shows at the site: a random code that only this platform resolves to a person.

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/contracts/testing/sampling.js';
 import { Barcode } from '../../../../shared/testing.js';
 import { getTube, mySites, openTube, sealTube } from '../service/sampling.js';
-import { createScanBatcher } from '../service/scan-batcher.js';
+import { createScanBatcher, syncScans } from '../service/scan-batcher.js';
 
 export function samplingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -51,9 +51,8 @@ export function samplingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: { ...tag, summary: 'Scans queued offline, synced at once; each answered on its own', body: ScanBatch,
         response: { 200: ScanBatchResult } },
     }, async (req) => {
-      const actor = actorOf(req);
       const locale = requestLocale(req);
-      const settled = await Promise.allSettled(req.body.scans.map((s) => batcher.submit(actor, s)));
+      const settled = await syncScans(batcher, actorOf(req), req.body.scans);
       return {
         results: settled.map((r, n) => {
           const id = req.body.scans[n].id;

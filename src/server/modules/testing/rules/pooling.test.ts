@@ -33,6 +33,8 @@ describe('a swab into a tube', () => {
       .toMatchObject({ ok: true, seq: 1 });
     expect(decideSwab(tube(), swab({ awaitingRetest: true }))).toMatchObject({ code: 'NEEDS_SINGLE_TUBE' });
     expect(decideSwab(tube({ capacity: 1 }), swab({ awaitingRetest: true }))).toMatchObject({ ok: true, seals: true });
+    expect(decideSwab(tube({ capacity: 1 }), swab({ awaitingRetest: true, sampledTodayAt: '2022-08-21T01:00:00Z' })))
+      .toMatchObject({ ok: true });
   });
 
   it('fills a tube to exactly its capacity, sealing on the last swab, whatever the order of refusals', () => {

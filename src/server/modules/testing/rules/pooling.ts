@@ -52,7 +52,8 @@ export function decideSwab(tube: TubeState, swab: SwabAttempt): SwabDecision {
   if (tube.memberCount >= tube.capacity) return { ok: false, code: 'TUBE_FULL', params: { capacity: tube.capacity } };
   if (swab.alreadyInTube) return { ok: false, code: 'PERSON_ALREADY_IN_TUBE' };
   if (swab.awaitingRetest && tube.capacity > 1) return { ok: false, code: 'NEEDS_SINGLE_TUBE' };
-  if (swab.sampledTodayAt && !swab.repeatReason) return { ok: false, code: 'SAMPLED_TODAY' };
+  // A retest is the reason: a member of a positive pool is sampled again the same day by design.
+  if (swab.sampledTodayAt && !swab.repeatReason && !swab.awaitingRetest) return { ok: false, code: 'SAMPLED_TODAY' };
   const seq = tube.memberCount + 1;
   return { ok: true, seq, seals: seq === tube.capacity };
 }

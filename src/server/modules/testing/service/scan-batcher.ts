@@ -1,4 +1,4 @@
-import type { Actor } from '../../../platform/access.js';
+import { requirePermission, type Actor } from '../../../platform/access.js';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Scan, ScanAccepted } from '../../../../shared/contracts/testing/sampling.js';
@@ -78,3 +78,9 @@ export function createScanBatcher(ctx: AppContext, options: ScanBatcherOptions =
 }
 
 export type ScanBatcher = ReturnType<typeof createScanBatcher>;
+
+/** A queue synced from a sampler's phone: refused whole without the right to sample, else each scan on its own. */
+export async function syncScans(batcher: ScanBatcher, actor: Actor, scans: Scan[]): Promise<PromiseSettledResult<ScanAccepted>[]> {
+  requirePermission(actor, 'testing.sample');
+  return Promise.allSettled(scans.map((s) => batcher.submit(actor, s)));
+}
