@@ -86,6 +86,7 @@ describe('coverage of a round', () => {
     // The grid worker's view on a phone: the same list as cards, a visit recorded.
     const phone = await app.open(PHONE);
     await app.signIn(phone, 'grid');
+    await phone.getByTestId('menu-button').waitFor();
     await phone.goto(`${app.url}/testing/coverage?round=${scene.roundId}&region=${scene.grid.code}`);
     await phone.getByRole('tab', { name: /应检未检名单/ }).click();
     const away = missing[0];
