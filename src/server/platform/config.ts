@@ -19,6 +19,11 @@ export interface Config {
   maxUploadBytes: number;
   /** Serve (and build when stale) the web UI; API-only nodes behind a static host turn it off. */
   webUi: boolean;
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For): nobody by default, since a client
+   * could then forge its way past per-address limits; behind a load balancer, its address(es).
+   */
+  trustProxy: boolean | string;
 }
 
 export const DEVELOPMENT_SECRET = 'anning-development-secret-do-not-use-in-production';
@@ -46,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: intFrom(env.ANNING_SESSION_HOURS, 12, 'ANNING_SESSION_HOURS'),
     maxUploadBytes: intFrom(env.ANNING_MAX_UPLOAD_MB, 20, 'ANNING_MAX_UPLOAD_MB') * 1024 * 1024,
     webUi: env.ANNING_WEB_UI !== 'off',
+    trustProxy: env.ANNING_TRUST_PROXY ? (env.ANNING_TRUST_PROXY === 'true' ? true : env.ANNING_TRUST_PROXY) : false,
   };
 }
 
