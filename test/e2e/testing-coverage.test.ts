@@ -74,13 +74,28 @@ describe('coverage of a round', () => {
     for (const a of addresses) expect(a).not.toMatch(/\d{17}[\dX]/);
     for (const r of swabbed) expect(addresses.some((a) => a.includes(r.address)), r.address).toBe(false);
 
+    // One of them is in hospital: exempt, so no longer expected nor missing.
+    const inHospital = missing[1];
+    await list.locator('.ant-table-row').filter({ hasText: inHospital.address }).getByRole('button', { name: '免检' }).click();
+    const exempt = page.locator('.ant-modal').filter({ hasText: `登记免检 · ${inHospital.name}` });
+    await exempt.getByLabel('免检原因').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '住院' }).click();
+    await exempt.getByRole('button', { name: '保存' }).click();
+    await page.getByText(`已登记 ${inHospital.name} 免检`).waitFor();
+    await expect.poll(() => figure('免检')).toBe('1');
+    expect(await figure('应检')).toBe(String(gridResidents - 1));
+    expect(await figure('未检')).toBe(String(gridResidents - 5));
+    await figures.getByText('住院 1').waitFor();
+    await list.getByText(`${scene.grid.name} 应检未检 ${gridResidents - 5} 人`).waitFor();
+    expect(await list.locator('.ant-table-row').filter({ hasText: inHospital.address }).count()).toBe(0);
+
     // The list handed out as a door-knocking task for the grid, due at the round's end.
     await page.getByRole('button', { name: '派发任务' }).click();
     const issue = page.locator('.ant-modal').filter({ hasText: `派发应检未检名单 · ${scene.grid.name}` });
     await issue.getByLabel('工作要求（可选）').fill('请今晚20时前逐户敲门核查');
     await issue.getByRole('button', { name: '派发' }).click();
     await issue.getByTestId('issued-tasks').getByText('已派发 1 个网格的任务（0 个网格已有任务）').waitFor();
-    expect(await issue.getByTestId('issued-tasks').innerText()).toContain(`${scene.grid.name}：未检 ${gridResidents - 4} 人`);
+    expect(await issue.getByTestId('issued-tasks').innerText()).toContain(`${scene.grid.name}：未检 ${gridResidents - 5} 人`);
     await issue.getByRole('button', { name: '关闭' }).last().click();
 
     // The grid worker's view on a phone: the same list as cards, a visit recorded.

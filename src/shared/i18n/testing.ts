@@ -253,6 +253,12 @@ export const TESTING_ZH = {
 
   'testing.round.startsAt': '开始时间',
   'testing.round.endsAt': '结束时间',
+
+  'testing.exempt.button': '免检',
+  'testing.exempt.title': '登记免检 · {name}',
+  'testing.exempt.intro': '免检人员不计入本轮应检人数，登记记入审计日志。',
+  'testing.exempt.reason': '免检原因',
+  'testing.exempt.saved': '已登记 {name} 免检',
 } as const;
 
 export const TESTING_EN: Record<keyof typeof TESTING_ZH, string> = {
@@ -506,4 +512,10 @@ export const TESTING_EN: Record<keyof typeof TESTING_ZH, string> = {
 
   'testing.round.startsAt': 'Starts',
   'testing.round.endsAt': 'Ends',
+
+  'testing.exempt.button': 'Exempt',
+  'testing.exempt.title': 'Exempt from the round · {name}',
+  'testing.exempt.intro': 'An exempt resident leaves the round\'s expected count; the entry is audited.',
+  'testing.exempt.reason': 'Reason',
+  'testing.exempt.saved': '{name} is exempt from the round',
 };

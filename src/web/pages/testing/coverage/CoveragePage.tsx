@@ -194,7 +194,7 @@ export function CoveragePage() {
                 ...(canList ? [{
                   key: 'missing',
                   label: t('testing.coverage.missingTab', { n: n(data.region.figures.missing) }),
-                  children: <MissingList roundId={data.round.id} region={data.region.code} regionName={data.region.name} />,
+                  children: <MissingList roundId={data.round.id} region={data.region.code} regionName={data.region.name} onChanged={report.reload} />,
                 }] : []),
                 {
                   key: 'unregistered',

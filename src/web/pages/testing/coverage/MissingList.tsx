@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Empty, Pagination, Space, Spin, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, FormOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FormOutlined, MinusCircleOutlined } from '@ant-design/icons';
 import { FOLLOWUP_OUTCOME_LABELS, type FollowupOutcome } from '../../../../shared/testing.js';
 import { api } from '../../../api/client.js';
 import { useAuth } from '../../../auth/AuthProvider.js';
@@ -10,6 +10,7 @@ import { useRequest } from '../../../components/useRequest.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import type { MissingPage, MissingPerson } from '../types.js';
+import { ExemptModal } from './ExemptModal.js';
 import { FollowupModal } from './FollowupModal.js';
 
 const PAGE_SIZE = 20;
@@ -29,18 +30,20 @@ function Outcome({ p }: { p: MissingPerson }) {
 }
 
 /** 应检未检名单: residents of a community, grid or building not yet tested nor exempt, for door-knocking. */
-export function MissingList({ roundId, region, regionName }: { roundId: string; region: string; regionName: string }) {
+export function MissingList({ roundId, region, regionName, onChanged }: { roundId: string; region: string; regionName: string; onChanged(): void }) {
   const { t } = useI18n();
   const { can } = useAuth();
   const mobile = useIsMobile();
   const [page, setPage] = useState(1);
   const [visiting, setVisiting] = useState<MissingPerson>();
+  const [exempting, setExempting] = useState<MissingPerson>();
   const missing = useRequest(
     () => api.get<MissingPage>(`/testing/rounds/${roundId}/missing`, { region, page, pageSize: PAGE_SIZE }),
     [roundId, region, page],
   );
   const items = missing.data?.items ?? [];
   const mayVisit = can('testing.followup');
+  const mayExempt = can('testing.followup') || can('testing.manage');
   const exportUrl = `/api/v1/testing/rounds/${encodeURIComponent(roundId)}/missing/export?region=${encodeURIComponent(region)}`;
 
   return (
@@ -59,11 +62,6 @@ export function MissingList({ roundId, region, regionName }: { roundId: string; 
                 <div className="person-card-head">
                   <span className="person-card-name">{p.name}</span>
                   {p.age !== null && <span className="muted">{t('testing.missing.age', { age: p.age })}</span>}
-                  {mayVisit && (
-                    <Button size="middle" icon={<FormOutlined />} className="person-card-action" onClick={() => setVisiting(p)}>
-                      {t('testing.followup.record')}
-                    </Button>
-                  )}
                 </div>
                 <dl className="person-card-fields">
                   <dt>{t('testing.missing.phone')}</dt>
@@ -75,6 +73,10 @@ export function MissingList({ roundId, region, regionName }: { roundId: string; 
                   <dt>{t('testing.missing.followup')}</dt>
                   <dd><Outcome p={p} /></dd>
                 </dl>
+                <Space wrap>
+                  {mayVisit && <Button icon={<FormOutlined />} onClick={() => setVisiting(p)}>{t('testing.followup.record')}</Button>}
+                  {mayExempt && <Button icon={<MinusCircleOutlined />} onClick={() => setExempting(p)}>{t('testing.exempt.button')}</Button>}
+                </Space>
               </Card>
             ))}
           </div>
@@ -100,15 +102,30 @@ export function MissingList({ roundId, region, regionName }: { roundId: string; 
             { title: t('testing.missing.grid'), dataIndex: 'regionName', ellipsis: true },
             { title: t('testing.missing.address'), dataIndex: 'address', ellipsis: true, render: (v: string | null) => v ?? '—' },
             { title: t('testing.missing.followup'), key: 'followup', width: 220, render: (_: unknown, p: MissingPerson) => <Outcome p={p} /> },
-            ...(mayVisit ? [{
+            ...(mayVisit || mayExempt ? [{
               title: t('common.actions'),
               key: 'actions',
-              width: 120,
+              width: 200,
               render: (_: unknown, p: MissingPerson) => (
-                <Button type="link" icon={<FormOutlined />} onClick={() => setVisiting(p)}>{t('testing.followup.record')}</Button>
+                <Space size={0}>
+                  {mayVisit && <Button type="link" icon={<FormOutlined />} onClick={() => setVisiting(p)}>{t('testing.followup.record')}</Button>}
+                  {mayExempt && <Button type="link" icon={<MinusCircleOutlined />} onClick={() => setExempting(p)}>{t('testing.exempt.button')}</Button>}
+                </Space>
               ),
             }] : []),
           ]}
+        />
+      )}
+      {exempting && (
+        <ExemptModal
+          roundId={roundId}
+          person={exempting}
+          onClose={() => setExempting(undefined)}
+          onDone={() => {
+            setExempting(undefined);
+            missing.reload();
+            onChanged();
+          }}
         />
       )}
       {visiting && (
