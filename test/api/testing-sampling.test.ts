@@ -41,6 +41,14 @@ describe.each(DIALECTS)('sampling on %s', (dialect) => {
     expect(site).toMatchObject({ siteId: s.siteId, capacity: 10, round: { id: s.roundId } });
   });
 
+  it('offers the samplers who may work in a region to the testing lead', async () => {
+    const res = await app.inject({ url: '/api/v1/testing/samplers?region=630106105001', headers: { cookie: s.lead } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().map((c: { username: string }) => c.username)).toContain('sampler');
+    const elsewhere = await app.inject({ url: '/api/v1/testing/samplers?region=630106102', headers: { cookie: s.lead } });
+    expect(elsewhere.json().map((c: { username: string }) => c.username)).not.toContain('sampler');
+  });
+
   it('fills a 10-in-1 tube: counter per scan, sealed itself at the tenth, coverage counted', async () => {
     const opened = await post('/api/v1/testing/tubes', { barcode: 'HZ-T-0001', siteId: s.siteId });
     expect(opened.statusCode).toBe(201);

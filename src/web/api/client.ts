@@ -82,6 +82,7 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, json?: unknown) => request<T>('POST', path, { json }),
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, field: string, file: File) => {
     const form = new FormData();
     form.append(field, file);

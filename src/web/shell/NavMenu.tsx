@@ -10,7 +10,9 @@ export function NavMenu({ theme }: { theme: 'light' | 'dark' }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const items = NAV_ITEMS.filter((item) => can(item.permission));
-  const selected = items.find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  // The longest matching path: /testing/lab is 检测结果, not the testing desk at /testing.
+  const selected = items.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   return (
     <Menu
       mode="inline"

@@ -77,6 +77,7 @@ export const TESTING_SAMPLING_CASES: Cases = {
     const w = await world(f);
     refused(await call(f, 'DELETE', `/api/v1/testing/sites/${w.siteId}/samplers/${w.samplerId}`));
   },
+  'GET /api/v1/testing/samplers': async (f) => refused(await call(f, 'GET', `/api/v1/testing/samplers?region=${DUOBA}`)),
   'GET /api/v1/testing/my-sites': async (f) => refused(await call(f, 'GET', '/api/v1/testing/my-sites')),
   'POST /api/v1/testing/tubes': async (f) =>
     refused(await call(f, 'POST', '/api/v1/testing/tubes', { barcode: `X-${ulid().slice(-8)}`, siteId: (await world(f)).siteId })),

@@ -75,3 +75,7 @@ export type SitePatch = z.infer<typeof SitePatch>;
 
 export const SiteQuery = z.object({ region: RegionCode.optional() });
 export const AssignSampler = z.object({ userId: z.string().min(1).max(40) });
+
+/** A sampler account that may be put on a site in a region (its scope covers the region). */
+export const SamplerCandidate = z.object({ userId: z.string(), name: z.string(), username: z.string() });
+export const SamplerQuery = z.object({ region: RegionCode });

@@ -3,10 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../platform/context.js';
 import { actorOf } from '../../../platform/http.js';
 import {
-  AssignSampler, NewRound, NewSite, PlanQuery, RoundPlan, RoundStatusChange, RoundView, SitePatch, SiteQuery, SiteView,
+  AssignSampler, NewRound, SamplerCandidate, SamplerQuery, NewSite, PlanQuery, RoundPlan, RoundStatusChange, RoundView, SitePatch, SiteQuery, SiteView,
 } from '../../../../shared/contracts/testing/rounds.js';
 import { changeRoundStatus, createRound, getRound, listRounds, planRound } from '../service/rounds.js';
-import { assignSampler, changeSite, createSite, listSites, unassignSampler } from '../service/sites.js';
+import { assignSampler, changeSite, createSite, listSites, samplersFor, unassignSampler } from '../service/sites.js';
 
 export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -50,6 +50,11 @@ export function roundRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post('/api/v1/testing/sites/:id/samplers', {
       schema: { ...tag, summary: 'Assign a sampler to a site', params: idParams, body: AssignSampler, response: { 200: SiteView } },
     }, async (req) => assignSampler(ctx, actorOf(req), req.params.id, req.body.userId));
+
+    app.get('/api/v1/testing/samplers', {
+      schema: { ...tag, summary: 'Sampler accounts that may work at a site in a region', querystring: SamplerQuery,
+        response: { 200: z.array(SamplerCandidate) } },
+    }, async (req) => samplersFor(ctx, actorOf(req), req.query.region));
 
     app.delete('/api/v1/testing/sites/:id/samplers/:userId', {
       schema: { ...tag, summary: 'Take a sampler off a site', params: z.object({ id: z.string().min(1).max(40), userId: z.string().min(1).max(40) }),

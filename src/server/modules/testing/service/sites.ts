@@ -1,6 +1,6 @@
 import { requirePermission, requireRegion, scopePaths, type Actor } from '../../../platform/access.js';
 import { audit } from '../../../platform/audit.js';
-import { listAccounts } from '../../../platform/auth/index.js';
+import { accountsCovering, listAccounts } from '../../../platform/auth/index.js';
 import type { AppContext } from '../../../platform/context.js';
 import { inTransaction, type DbOrTx } from '../../../platform/db/index.js';
 import { AppError, validationError } from '../../../platform/errors.js';
@@ -116,4 +116,17 @@ export async function unassignSampler(ctx: AppContext, actor: Actor, siteId: str
       regionPath: site.region_path, detail: { userId } });
   });
   return (await siteViews(db, [site]))[0];
+}
+
+/** Sampler accounts whose scope covers a region of the actor's: who may be put on a site there. */
+export async function samplersFor(ctx: AppContext, actor: Actor, regionCode: string): Promise<{ userId: string; name: string; username: string }[]> {
+  requirePermission(actor, 'testing.manage');
+  const db = ctx.handle.db;
+  const region = await findRegion(db, regionCode);
+  if (!region) throw new AppError('NOT_FOUND');
+  requireRegion(actor, region.path, 'capture');
+  const covering = await accountsCovering(db, 'sampler', [region.path]);
+  const accounts = covering.length ? await listAccounts(db, { ids: [...new Set(covering.map((c) => c.id))] }) : [];
+  return accounts.filter((a) => a.status === 'active').map((a) => ({ userId: a.id, name: a.display_name, username: a.username }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

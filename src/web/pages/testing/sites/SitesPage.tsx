@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Empty, Form, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, EditOutlined, EnvironmentOutlined, PlusOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
 import { ZONE_LEVEL_LABELS } from '../../../../shared/testing.js';
@@ -10,21 +10,18 @@ import { RegionTreeSelect, type RegionOption } from '../../../components/RegionT
 import { useFormSubmit } from '../../../components/useFormSubmit.js';
 import { useRequest } from '../../../components/useRequest.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
-import { apiDelete } from '../http.js';
 import type { SiteView } from '../types.js';
 import { SiteDrawer } from './SiteDrawer.js';
 
 type Sampler = SiteView['samplers'][number];
 
-/**
- * 添加采样员. The API has no lookup of sampler accounts for the testing workstream yet, so the choice is
- * among samplers already working at a site in the user's regions (moving or doubling them up).
- */
-function AssignModal({ site, candidates, onClose, onDone }: { site: SiteView; candidates: Sampler[]; onClose(): void; onDone(s: SiteView): void }) {
+/** 添加采样员: the sampler accounts whose scope covers the site's region, less those already there. */
+function AssignModal({ site, onClose, onDone }: { site: SiteView; onClose(): void; onDone(s: SiteView): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ userId: string }>();
-  const options = candidates.filter((c) => !site.samplers.some((s) => s.userId === c.userId));
+  const candidates = useRequest(() => api.get<Sampler[]>('/testing/samplers', { region: site.regionCode }), [site.regionCode]);
+  const options = (candidates.data ?? []).filter((c) => !site.samplers.some((s) => s.userId === c.userId));
   const { submit, busy, error } = useFormSubmit(async ({ userId }: { userId: string }) => {
     const next = await api.post<SiteView>(`/testing/sites/${site.id}/samplers`, { userId });
     message.success(t('testing.site.assigned', { name: options.find((o) => o.userId === userId)?.name ?? '', site: site.name }));
@@ -38,6 +35,7 @@ function AssignModal({ site, candidates, onClose, onDone }: { site: SiteView; ca
             showSearch
             optionFilterProp="label"
             options={options.map((o) => ({ value: o.userId, label: o.name }))}
+            loading={candidates.loading}
             notFoundContent={t('testing.site.noCandidates')}
           />
         </Form.Item>
@@ -54,7 +52,7 @@ function SiteCard({ site, onEdit, onAssign, onChanged }: { site: SiteView; onEdi
 
   const remove = async (s: Sampler) => {
     try {
-      onChanged(await apiDelete<SiteView>(`/testing/sites/${site.id}/samplers/${s.userId}`));
+      onChanged(await api.delete<SiteView>(`/testing/sites/${site.id}/samplers/${s.userId}`));
     } catch (err) {
       message.error(errorText(err));
     }
@@ -124,11 +122,6 @@ export function SitesPage() {
   const sites = useRequest(() => api.get<SiteView[]>('/testing/sites', { region: region?.value }), [region?.value]);
   const [local, setLocal] = useState<Record<string, SiteView>>({});
   const list = (sites.data ?? []).map((s) => local[s.id] ?? s);
-  const candidates = useMemo(() => {
-    const byId = new Map<string, Sampler>();
-    for (const s of list) for (const p of s.samplers) byId.set(p.userId, p);
-    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  }, [list]);
 
   const replace = (s: SiteView) => setLocal((prev) => ({ ...prev, [s.id]: s }));
   const reload = () => {
@@ -173,7 +166,6 @@ export function SitesPage() {
       {assigning && (
         <AssignModal
           site={assigning}
-          candidates={candidates}
           onClose={() => setAssigning(undefined)}
           onDone={(s) => {
             setAssigning(undefined);
