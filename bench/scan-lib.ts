@@ -74,7 +74,7 @@ export async function startServerProcess(databaseUrl: string, onPort?: number): 
   // ANNING_BENCH_SERVER_FLAGS adds node flags to the server (e.g. --cpu-prof to see where a scan's time goes).
   const extra = (process.env.ANNING_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, ['--max-semi-space-size=4', ...extra, 'bin/anning.js', 'start'], {
-    detached: true, stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true, stdio: ['ignore', process.env.ANNING_BENCH_SERVER_STDOUT ? 'inherit' : 'ignore', 'inherit'],
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, ANNING_DATA_DIR: dataDir, ANNING_SECRET: BENCH_SECRET,
       ANNING_SEED: 'none', LOG_LEVEL: 'error', ANNING_WEB_UI: 'off' },
   });
@@ -101,6 +101,13 @@ export async function startServerProcess(databaseUrl: string, onPort?: number): 
       await ended();
     },
   };
+}
+
+/** CPU seconds the server process has used so far (all its threads), from /proc: noise-free cost per scan. */
+export function cpuSeconds(server: ServerProcess): number {
+  const stat = fs.readFileSync(`/proc/${server.child.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 export async function signIn(url: string, username: string): Promise<string> {

@@ -28,13 +28,20 @@ export interface AppOptions {
   logger?: boolean | object;
 }
 
+/** Request ids for the logs: unique per node start and counted, cheaper than a random UUID per request. */
+function requestIds(): () => string {
+  const node = crypto.randomBytes(4).toString('hex');
+  let n = 0;
+  return () => `${node}-${(n++).toString(36)}`;
+}
+
 /** Builds the HTTP app from the platform and the modules; listening and shutdown live in main.ts. */
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.trustProxy,
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIds(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

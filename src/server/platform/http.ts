@@ -33,6 +33,20 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
+// Checking a cookie's signature is an HMAC with a fresh key schedule, as dear as the session query:
+// a cookie seen lately is not checked again (the answer for the same text never changes).
+const recentlyUnsigned = new Map<string, { valid: boolean; value: string | null }>();
+
+function unsignSession(req: FastifyRequest, raw: string): { valid: boolean; value: string | null } {
+  let unsigned = recentlyUnsigned.get(raw);
+  if (!unsigned) {
+    unsigned = req.unsignCookie(raw);
+    if (recentlyUnsigned.size >= 10_000) recentlyUnsigned.clear();
+    recentlyUnsigned.set(raw, unsigned);
+  }
+  return unsigned;
+}
+
 /**
  * Resolves the session cookie into `req.actor` for every /api/v1 request, before the body is even
  * validated: without a valid session only routes marked public answer.
@@ -45,7 +59,7 @@ export function registerSessionResolution(app: FastifyInstance, ctx: AppContext)
     const isPublic = req.routeOptions.config?.public === true;
     const raw = req.cookies[SESSION_COOKIE];
     if (raw) {
-      const unsigned = req.unsignCookie(raw);
+      const unsigned = unsignSession(req, raw);
       if (unsigned.valid && unsigned.value) {
         try {
           req.actor = await actorForSession(ctx.handle.db, unsigned.value, req.ip);

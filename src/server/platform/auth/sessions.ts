@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db } from '../db/index.js';
+import { compiledOnce, type Db } from '../db/index.js';
 import { AppError } from '../errors.js';
 import { nowIso } from '../ids.js';
 import type { Actor } from '../access.js';
@@ -80,15 +80,16 @@ function minutesUntil(iso: string, now: Date): number {
 }
 
 /** The actor behind a session token; expired and unknown tokens are refused with distinct codes. */
+/** Session, account and scopes in one query (a row per scope), compiled once: every request starts here. */
+const sessionRows = compiledOnce((db: Db, hash: string) => db.selectFrom('sessions')
+  .innerJoin('users', 'users.id', 'sessions.user_id')
+  .leftJoin('user_scopes', 'user_scopes.user_id', 'users.id')
+  .select(['sessions.token_hash', 'sessions.expires_at', 'users.id', 'users.username', 'users.display_name',
+    'users.role', 'users.status', 'users.organization_id', 'user_scopes.region_path', 'user_scopes.capture'])
+  .where('sessions.token_hash', '=', hash));
+
 export async function actorForSession(db: Db, token: string, ip: string | null): Promise<Actor> {
-  // Every request starts here: session, account and scopes in one query (a row per scope).
-  const rows = await db.selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .leftJoin('user_scopes', 'user_scopes.user_id', 'users.id')
-    .select(['sessions.token_hash', 'sessions.expires_at', 'users.id', 'users.username', 'users.display_name',
-      'users.role', 'users.status', 'users.organization_id', 'user_scopes.region_path', 'user_scopes.capture'])
-    .where('sessions.token_hash', '=', tokenHash(token))
-    .execute();
+  const rows = await sessionRows(db, tokenHash(token));
   const row = rows[0];
   if (!row) throw new AppError('UNAUTHENTICATED');
   if (new Date(row.expires_at) <= new Date()) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Compilable, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -68,20 +68,17 @@ export function openDb(databaseUrl: string, options: OpenOptions = {}): DbHandle
  * text gets the same prepared statement back (most recently used kept), unless that one is busy
  * streaming rows.
  */
-function withStatementCache(sqlite: SQLite.Database, size = 500) {
+function withStatementCache(sqlite: SQLite.Database, size = 1000) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
     prepare(sqlText: string): SQLite.Statement {
       const cached = cache.get(sqlText);
-      if (cached && !cached.busy) {
-        cache.delete(sqlText);
-        cache.set(sqlText, cached);
-        return cached;
-      }
+      if (cached && !cached.busy) return cached;
+      // Past the size (texts of many shapes: multi-row inserts of every length), start afresh.
+      if (cache.size >= size) cache.clear();
       const statement = sqlite.prepare(sqlText);
       cache.set(sqlText, statement);
-      if (cache.size > size) cache.delete(cache.keys().next().value!);
       return statement;
     },
   };
@@ -116,4 +113,26 @@ export async function inTransaction<T>(db: DbOrTx, fn: (tx: DbOrTx) => Promise<T
 /** Refreshes the planner's statistics after a bulk load, so the next queries get good plans at once. */
 export async function refreshStatistics(db: DbOrTx, tables: string[]): Promise<void> {
   for (const t of tables) await sql`analyze ${sql.table(t)}`.execute(db);
+}
+
+/**
+ * A query whose shape never changes (the session lookup of every request), built and compiled by
+ * Kysely once per engine; later calls bind their values to the same SQL. Every argument must appear
+ * in the query exactly as a parameter.
+ */
+export function compiledOnce<A extends readonly unknown[], R>(build: (db: DbOrTx, ...args: A) => Compilable<R>) {
+  const byEngine = new Map<unknown, { sql: string; order: number[] }>();
+  return async (db: DbOrTx, ...args: A): Promise<R[]> => {
+    const engine = db.getExecutor().adapter.constructor;
+    let compiled = byEngine.get(engine);
+    if (!compiled) {
+      const markers = args.map((_, i) => `\u0000arg${i}`) as unknown as A;
+      const query = build(db, ...markers).compile();
+      const order = query.parameters.map((p) => (markers as readonly unknown[]).indexOf(p));
+      if (order.some((i) => i < 0)) throw new Error('compiledOnce: every parameter must be one of the arguments');
+      byEngine.set(engine, (compiled = { sql: query.sql, order }));
+    }
+    const { sql: text, order } = compiled;
+    return (await db.executeQuery<R>(CompiledQuery.raw(text, order.map((i) => args[i])))).rows;
+  };
 }

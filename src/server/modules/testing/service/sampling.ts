@@ -7,7 +7,7 @@ import { newId, nowIso } from '../../../platform/ids.js';
 import { maskName } from '../../../platform/pii.js';
 import { displayName, regionNames } from '../../regions/index.js';
 import { docIndexKey, peopleByIds, residentsByDocBidx, type ResidentRef } from '../../people/index.js';
-import { DOC_TYPES, ID_SHAPED_DOC_TYPES } from '../../../../shared/people.js';
+import { DOC_TYPES, ID_SHAPED_DOC_TYPES, type DocType } from '../../../../shared/people.js';
 import { validateIdNumber, validateMobile, validatePersonName } from '../../../../shared/validators/index.js';
 import type { MySite, Scan, ScanAccepted, TubeDetail, TubeView } from '../../../../shared/contracts/testing/sampling.js';
 import type { RoundRow, SampleRow, SiteRow, TubeRow, UnregisteredRow } from '../tables.js';
@@ -19,6 +19,9 @@ import { bumpCoverage, type CoverageDelta } from '../store/coverage.js';
 import { namesOfRegions, openRounds, roundHolding, sitesById, sitesOfSamplers } from './scan-cache.js';
 import { openMembershipsOf } from '../store/incidents.js';
 import { linkRetests } from './incidents.js';
+
+const HMT_PREFIX = /^8[123]/;
+const MAINLAND_ID: readonly DocType[] = ['resident_id'];
 
 /** A scan may be stamped a little ahead of the server's clock (phones drift), never more. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -182,8 +185,9 @@ function resolve(ctx: AppContext, actor: Actor, scan: Scan, now: number): Resolv
     const subject = scan.subject;
     if ('idNumber' in subject) {
       const number = subject.idNumber.trim().toUpperCase();
-      // A well-formed resident ID can only be held as one of the ID-shaped documents: fewer lookups.
-      const types = validateIdNumber(number).ok ? ID_SHAPED_DOC_TYPES : DOC_TYPES;
+      // A well-formed ID number can only be a resident ID, or a residence permit when it starts 81/82/83
+      // (Hong Kong, Macao, Taiwan): one or two lookups instead of one per document type.
+      const types = !validateIdNumber(number).ok ? DOC_TYPES : HMT_PREFIX.test(number) ? ID_SHAPED_DOC_TYPES : MAINLAND_ID;
       r.docBidx = types.map((t) => ctx.pii.blindIndex('doc', docIndexKey(t, number)));
     } else if ('unregistered' in subject) {
       const u = subject.unregistered;
