@@ -172,7 +172,8 @@ export interface LoadPlan {
   rate: number;
   seconds: number;
   socketsPerClient: number;
-  retry?: boolean;
+  /** Retry refused scans at once, or only after the paced phase ('after'). */
+  retry?: boolean | 'after';
   /** Distinguishes the tubes of one run from another's. */
   runTag: string;
   /** Where in the ID list this run starts (so runs on one database sample different people). */

@@ -5,8 +5,8 @@ import { prepareScanDistrict, runLoad, signIn, startServerProcess } from './scan
  * The Xi'an and Chengdu lesson: a burst far above plan. Capacity is measured first (as fast as
  * answers come back); then twice that is offered, evenly paced, for 10 s. Excess must be refused fast
  * (503/429 with Retry-After), accepted scans keep their latency, the process stays up, and service
- * is back as soon as the burst ends. Refused scans are retried from the client's queue, as the
- * sampler's page does, and all of them end up stored.
+ * is back as soon as the burst ends. Refused scans are retried from the client's queue after the burst,
+ * as the sampler's page does after Retry-After, and all of them end up stored.
  */
 export async function run(args: string[]): Promise<void> {
   const { dialect, size } = benchArgs(args);
@@ -17,7 +17,7 @@ export async function run(args: string[]): Promise<void> {
   const capacityRun = await runLoad({ ...base, rate: 0, seconds: 5, socketsPerClient: 32, runTag: 'CAP', offset: 0 });
   const capacity = capacityRun.latencies.length / capacityRun.seconds;
   const offered = Math.round(capacity * 2);
-  const burst = await runLoad({ ...base, rate: offered, seconds: 10, socketsPerClient: 512, retry: true, runTag: 'BURST', offset: 60_000 });
+  const burst = await runLoad({ ...base, rate: offered, seconds: 10, socketsPerClient: 512, retry: 'after', runTag: 'BURST', offset: 60_000 });
   const crashed = server.child.exitCode !== null || server.child.signalCode !== null;
   // After the burst: a calm second at half capacity should see no refusals at all.
   const after = crashed ? undefined

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { errorMessage, fieldMessage, type Locale } from '../../shared/messages.js';
 import type { Actor } from './access.js';
+import type { Admission } from './admission.js';
 import { actorForSession } from './auth/index.js';
 import { audit } from './audit.js';
 import type { AppContext } from './context.js';
@@ -13,12 +14,13 @@ export const LOCALE_COOKIE = 'anning_locale';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+
   }
   interface FastifyContextConfig {
     /** Reachable without a session (sign-in, sign-out, public resident pages). */
     public?: boolean;
-    /** Asked first, before the session: true refuses the request at once (503, Retry-After) under overload. */
-    shed?: () => boolean;
+    /** Asked first, before the session: a request it does not admit is refused at once (503, Retry-After). */
+    admission?: Admission;
   }
 }
 
@@ -53,9 +55,15 @@ function unsignSession(req: FastifyRequest, raw: string): { valid: boolean; valu
  */
 export function registerSessionResolution(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (req) => {
+
+  app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/v1/')) return;
-    if (req.routeOptions.config?.shed?.()) throw new AppError('OVERLOADED');
+    const admission = req.routeOptions.config?.admission;
+    if (admission) {
+      if (!admission.admit()) throw new AppError('OVERLOADED');
+      // 'close' comes when the answer is out or the connection went: either way the request is done.
+      reply.raw.once('close', () => admission.release());
+    }
     const isPublic = req.routeOptions.config?.public === true;
     const raw = req.cookies[SESSION_COOKIE];
     if (raw) {

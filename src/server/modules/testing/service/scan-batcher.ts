@@ -14,11 +14,8 @@ interface Pending {
 export interface ScanBatcherOptions {
   /** Scans written in one transaction at most. */
   maxBatch?: number;
-  /**
-   * How long a scan may wait for its turn. Beyond what the recent write rate clears in this time,
-   * new scans are refused at once (503, Retry-After) so that accepted ones keep their latency.
-   */
-  maxWaitMs?: number;
+  /** Scans waiting beyond this are refused at once (the route's admission should refuse them long before). */
+  maxQueue?: number;
 }
 
 /**
@@ -28,12 +25,9 @@ export interface ScanBatcherOptions {
  */
 export function createScanBatcher(ctx: AppContext, options: ScanBatcherOptions = {}) {
   const maxBatch = options.maxBatch ?? 256;
-  const maxWaitMs = options.maxWaitMs ?? 40;
+  const maxQueue = options.maxQueue ?? 4096;
   let queue: Pending[] = [];
   let draining = false;
-  // Scans written per second, smoothed over the recent groups.
-  let rate = 2000;
-  const limit = () => Math.max(maxBatch, (rate * maxWaitMs) / 1000);
 
   async function drain(): Promise<void> {
     draining = true;
@@ -41,11 +35,8 @@ export function createScanBatcher(ctx: AppContext, options: ScanBatcherOptions =
       while (queue.length > 0) {
         const batch = queue.slice(0, maxBatch);
         queue = queue.slice(batch.length);
-        const started = performance.now();
         try {
           const outcomes = await recordScans(ctx, batch);
-          const seconds = Math.max((performance.now() - started) / 1000, 1e-4);
-          rate = 0.8 * rate + 0.2 * (batch.length / seconds);
           outcomes.forEach((o, n) => (o.ok ? batch[n].resolve(o.accepted) : batch[n].reject(o.error)));
         } catch (err) {
           for (const p of batch) p.reject(err);
@@ -57,12 +48,8 @@ export function createScanBatcher(ctx: AppContext, options: ScanBatcherOptions =
   }
 
   return {
-    /** Whether a new scan should be refused now, before anything is spent on it. */
-    overloaded(): boolean {
-      return queue.length >= limit();
-    },
     submit(actor: Actor, scan: Scan): Promise<ScanAccepted> {
-      if (queue.length >= limit()) return Promise.reject(new AppError('OVERLOADED'));
+      if (queue.length >= maxQueue) return Promise.reject(new AppError('OVERLOADED'));
       return new Promise<ScanAccepted>((resolve, reject) => {
         queue.push({ actor, scan, resolve, reject });
         if (!draining) {
