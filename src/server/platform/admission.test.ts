@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createAdmission } from './admission.js';
+
+describe('admission', () => {
+  it('admits up to its floor at rest, refuses beyond it, and admits again once one is answered', () => {
+    const admission = createAdmission({ maxWaitMs: 40, floor: 4 });
+    expect([1, 2, 3, 4, 5].map(() => admission.admit())).toEqual([true, true, true, true, false]);
+    expect(admission.inFlight).toBe(4);
+    admission.release();
+    expect(admission.admit()).toBe(true);
+    expect(admission.admit()).toBe(false);
+  });
+
+  it('lets in more as the measured answer rate grows', async () => {
+    const admission = createAdmission({ maxWaitMs: 40, floor: 2 });
+    // 100 answers a window of ~100 ms: about 1,000 a second, so about 40 at once.
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      while (performance.now() - started < 105) {
+        if (admission.admit()) admission.release();
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    }
+    let admitted = 0;
+    while (admission.admit()) admitted++;
+    expect(admitted).toBeGreaterThan(10);
+    expect(admitted).toBeLessThan(200);
+  });
+});
