@@ -1,4 +1,9 @@
 import type { Db } from './db/index.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { openContext } from './bootstrap.js';
+import { AppError } from './errors.js';
+import { errorMessage, type Locale } from '../../shared/messages.js';
 import { newId, nowIso } from './ids.js';
 import type { JobRow } from './tables.js';
 
@@ -83,4 +88,27 @@ export async function storeFile(
 
 export async function readFile(db: Db, id: string) {
   return db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Records a failure on the job in the user's language: a refusal by its code, anything else as internal. */
+export async function failJob(job: JobHandle, err: unknown, locale: Locale): Promise<void> {
+  if (err instanceof AppError) await job.fail(errorMessage(err.code, locale, err.params), { code: err.code });
+  else await job.fail(errorMessage('INTERNAL', locale), { code: 'INTERNAL', detail: String(err) });
+}
+
+/**
+ * The worker side of a job: its own connection and a handle on the job; `work` records the outcome,
+ * and whatever it throws is recorded as the job's failure.
+ */
+export async function runJob(config: Config, jobId: string, locale: Locale,
+  work: (ctx: AppContext, job: JobHandle) => Promise<void>): Promise<void> {
+  const { ctx } = await openContext(config, { quiet: true });
+  const job = jobHandle(ctx.handle.db, jobId);
+  try {
+    await work(ctx, job);
+  } catch (err) {
+    await failJob(job, err, locale);
+  } finally {
+    await ctx.handle.close();
+  }
 }

@@ -2,7 +2,6 @@ import type { DbOrTx } from './db/index.js';
 import type { Actor } from './access.js';
 import { AppError } from './errors.js';
 import { newId, nowIso } from './ids.js';
-import type { WorkflowHistoryRow } from './tables.js';
 
 /**
  * A status ladder: the allowed transitions of one kind of record. Every move is checked against

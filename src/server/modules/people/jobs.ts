@@ -6,10 +6,9 @@ import { findRegion } from '../regions/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
 import { runInWorker } from '../../platform/worker.js';
-import { openContext } from '../../platform/bootstrap.js';
 import type { Config } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
-import { jobHandle, startJob, storeFile } from '../../platform/jobs.js';
+import { failJob, runJob, startJob, storeFile } from '../../platform/jobs.js';
 import { errorMessage, type Locale } from '../../../shared/messages.js';
 import { exportPeople } from './export.js';
 import { importPeople } from './import.js';
@@ -24,40 +23,26 @@ export interface PeopleJobInput {
 
 /** Worker side of an import: runs it on its own connection and records the outcome on the job. */
 export async function runImportJob(input: PeopleJobInput & { file: string; filename: string }): Promise<void> {
-  const { ctx } = await openContext(input.config, { quiet: true });
-  const job = jobHandle(ctx.handle.db, input.jobId);
   try {
-    const outcome = await importPeople(ctx, input.actor, { input: input.file, filename: input.filename },
-      { locale: input.locale, onProgress: (done, total, stage) => void job.progress(done, total, stage) });
-    if (outcome.errorRows > 0) await job.fail(errorMessage('IMPORT_HAS_ERRORS', input.locale, { count: outcome.errorRows }), outcome);
-    else await job.succeed(outcome);
-  } catch (err) {
-    await failJob(job, err, input.locale);
+    await runJob(input.config, input.jobId, input.locale, async (ctx, job) => {
+      const outcome = await importPeople(ctx, input.actor, { input: input.file, filename: input.filename },
+        { locale: input.locale, onProgress: (done, total, stage) => void job.progress(done, total, stage) });
+      if (outcome.errorRows > 0) await job.fail(errorMessage('IMPORT_HAS_ERRORS', input.locale, { count: outcome.errorRows }), outcome);
+      else await job.succeed(outcome);
+    });
   } finally {
     fs.rmSync(input.file, { force: true });
-    await ctx.handle.close();
   }
 }
 
 export async function runExportJob(input: PeopleJobInput & { region?: string; reveal?: boolean; reason?: string }): Promise<void> {
-  const { ctx } = await openContext(input.config, { quiet: true });
-  const job = jobHandle(ctx.handle.db, input.jobId);
-  try {
+  await runJob(input.config, input.jobId, input.locale, async (ctx, job) => {
     const out = await exportPeople(ctx, input.actor, input);
     const fileId = await storeFile(ctx.handle.db, { name: out.filename,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: out.bytes,
       createdBy: input.actor.userId });
     await job.succeed({ fileId, rows: out.rows });
-  } catch (err) {
-    await failJob(job, err, input.locale);
-  } finally {
-    await ctx.handle.close();
-  }
-}
-
-async function failJob(job: ReturnType<typeof jobHandle>, err: unknown, locale: Locale): Promise<void> {
-  if (err instanceof AppError) await job.fail(errorMessage(err.code, locale, err.params), { code: err.code });
-  else await job.fail(errorMessage('INTERNAL', locale), { code: 'INTERNAL', detail: String(err) });
+  });
 }
 
 /** Main-thread side: checks the actor may do it, records the job and hands the work to a worker. */

@@ -1,19 +1,18 @@
 import { can, requirePermission, requireRegion, scopePaths, type Actor } from '../../../platform/access.js';
 import { audit } from '../../../platform/audit.js';
-import { openContext } from '../../../platform/bootstrap.js';
 import type { Config } from '../../../platform/config.js';
 import type { AppContext } from '../../../platform/context.js';
 import { inTransaction, type DbOrTx } from '../../../platform/db/index.js';
 import { AppError, validationError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
-import { jobHandle, startJob } from '../../../platform/jobs.js';
+import { failJob, runJob, startJob } from '../../../platform/jobs.js';
 import { maskDocNumber, maskName, maskPhone } from '../../../platform/pii.js';
 import { writeTable, type CellValue } from '../../../platform/spreadsheet/index.js';
 import { runInWorker } from '../../../platform/worker.js';
 import { displayName, findRegion, findRegions, regionNames, type RegionRow } from '../../regions/index.js';
 import { peopleByIds, personViews, residentsPerLeaf, residentsUnder } from '../../people/index.js';
 import { activeTasksFor, createTask } from '../../tasks/index.js';
-import { errorMessage, type Locale } from '../../../../shared/messages.js';
+import type { Locale } from '../../../../shared/messages.js';
 import { pathOfCode } from '../../../../shared/regions.js';
 import {
   EXEMPTION_REASONS, FOLLOWUP_OUTCOME_LABELS, type ExemptionReason, type FollowupOutcome,
@@ -445,23 +444,12 @@ export interface ReconcileJobInput {
 
 /** Worker side of the reconciliation job: its own connection, off the request thread. */
 export async function runReconcileJob(input: ReconcileJobInput): Promise<void> {
-  const { ctx } = await openContext(input.config, { quiet: true });
-  const job = jobHandle(ctx.handle.db, input.jobId);
-  try {
+  await runJob(input.config, input.jobId, input.locale, async (ctx, job) => {
     const result = await reconcileRound(ctx, input.roundId);
     await audit(ctx.handle.db, input.actor, { action: 'testing.reconcile', subjectType: 'testing_round', subjectId: input.roundId,
       detail: { drifted: result.drifted, expected: result.expected, tested: result.tested, seconds: result.seconds } });
     await job.succeed(result);
-  } catch (err) {
-    await failJob(job, err, input.locale);
-  } finally {
-    await ctx.handle.close();
-  }
-}
-
-async function failJob(job: ReturnType<typeof jobHandle>, err: unknown, locale: Locale): Promise<void> {
-  if (err instanceof AppError) await job.fail(errorMessage(err.code, locale, err.params), { code: err.code });
-  else await job.fail(errorMessage('INTERNAL', locale), { code: 'INTERNAL', detail: String(err) });
+  });
 }
 
 const reconciling = new Set<string>();

@@ -3,13 +3,12 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { can, requirePermission, requireRegion, type Actor } from '../../../platform/access.js';
 import { audit, type AuditWho } from '../../../platform/audit.js';
-import { openContext } from '../../../platform/bootstrap.js';
 import type { Config } from '../../../platform/config.js';
 import type { AppContext } from '../../../platform/context.js';
 import { inTransaction, type DbOrTx } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
-import { jobHandle, startJob, storeFile, type JobHandle } from '../../../platform/jobs.js';
+import { failJob, runJob, startJob, storeFile, type JobHandle } from '../../../platform/jobs.js';
 import { openSheet, writeErrorReport, type ColumnSpec } from '../../../platform/spreadsheet/index.js';
 import { runInWorker } from '../../../platform/worker.js';
 import {
@@ -294,8 +293,7 @@ async function finishJob(job: JobHandle, run: () => Promise<ResultOutcome>, loca
     if (outcome.errorRows > 0) await job.fail(errorMessage('RESULTS_HAVE_ERRORS', locale, { count: outcome.errorRows }), outcome);
     else await job.succeed(outcome);
   } catch (err) {
-    if (err instanceof AppError) await job.fail(errorMessage(err.code, locale, err.params), { code: err.code });
-    else await job.fail(errorMessage('INTERNAL', locale), { code: 'INTERNAL', detail: String(err) });
+    await failJob(job, err, locale);
   }
 }
 
@@ -310,14 +308,12 @@ export interface ResultsJobInput {
 
 /** Worker side of a large upload: its own connection, the outcome recorded on the job. */
 export async function runResultsUploadJob(input: ResultsJobInput): Promise<void> {
-  const { ctx } = await openContext(input.config, { quiet: true });
-  const job = jobHandle(ctx.handle.db, input.jobId);
   try {
-    await finishJob(job, () => uploadResults(ctx, input.actor, { input: input.file, filename: input.filename },
-      { locale: input.locale, onProgress: (done, total, stage) => void job.progress(done, total, stage) }), input.locale);
+    await runJob(input.config, input.jobId, input.locale, (ctx, job) => finishJob(job, () => uploadResults(ctx, input.actor,
+      { input: input.file, filename: input.filename },
+      { locale: input.locale, onProgress: (done, total, stage) => void job.progress(done, total, stage) }), input.locale));
   } finally {
     fs.rmSync(input.file, { force: true });
-    await ctx.handle.close();
   }
 }
 
