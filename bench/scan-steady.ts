@@ -22,6 +22,6 @@ export async function run(args: string[]): Promise<void> {
     residents: district.residents, seconds: round(load.seconds, 1), offered: load.offered, rate: Math.round(ok / load.seconds),
     p50_ms: round(percentile(load.latencies, 50)), p99_ms: round(percentile(load.latencies, 99)),
     p999_ms: round(percentile(load.latencies, 99.9)), max_ms: round(load.latencies[ok - 1] ?? NaN),
-    errors: load.offered - ok, statuses: JSON.stringify(load.statuses),
+    errors: load.offered - load.acknowledged.length, sent_after_window: load.acknowledged.length - ok, statuses: JSON.stringify(load.statuses),
   });
 }
