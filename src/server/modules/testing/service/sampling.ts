@@ -242,6 +242,21 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
   const siteRows = [...sitesByIdMap.values()];
   const replays = new Map(replayed.map((s) => [s.id, s]));
   const tubes = new Map(tubeRows.map((t) => [t.barcode, t]));
+  // Tubes first seen in this group are made before anything else and read back locked: another node
+  // writing at the same time may be making the same tube, and then both use its one row.
+  const newTubes = new Map<string, TubeRow>();
+  for (const i of items) {
+    const barcode = i.scan.tubeBarcode;
+    if (tubes.has(barcode) || newTubes.has(barcode) || replays.has(i.scan.id)) continue;
+    const site = sitesByIdMap.get(i.scan.siteId);
+    const round = site && assigned.get(i.actor.userId)?.has(site.id) ? roundOf(site) : undefined;
+    if (site && round) newTubes.set(barcode, newTube(barcode, round, site, i.scan.purpose, i.actor));
+  }
+  if (newTubes.size > 0) {
+    await store.insertTubesIfAbsent(tx, [...newTubes.values()]);
+    for (const t of await store.tubesByBarcodes(tx, [...newTubes.keys()], ctx.handle.dialect === 'postgres')) tubes.set(t.barcode, t);
+  }
+  const tubeList = [...tubes.values()];
   const personByBidx = new Map<string, ResidentRef>();
   for (const p of byDoc) if (p.status === 'active') personByBidx.set(p.doc_number_bidx, p);
   const codePeople = await peopleByIds(tx, codeRows.map((c) => c.person_id));
@@ -258,8 +273,8 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
   }
   const personIds = [...new Set([...people.values()].map((p) => p.id))];
   const [inTubes, seen, memberships] = await Promise.all([
-    store.samplesInTubes(tx, tubeRows.filter((t) => t.status === 'open').map((t) => t.id)),
-    store.roundPeople(tx, [...new Set(tubeRows.map((t) => t.round_id).concat(siteRows.map((s) => roundOf(s)?.id ?? '')))]
+    store.samplesInTubes(tx, tubeList.filter((t) => t.status === 'open').map((t) => t.id)),
+    store.roundPeople(tx, [...new Set(tubeList.map((t) => t.round_id).concat(siteRows.map((s) => roundOf(s)?.id ?? '')))]
       .filter(Boolean), personIds),
     openMembershipsOf(tx, personIds),
   ]);
@@ -267,7 +282,6 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
   const lastToday = new Map(seen.map((r) => [`${r.round_id}|${r.person_id}`, r.last_sampled_at]));
   const awaiting = new Map(memberships.map((m) => [m.subject_id, m]));
 
-  const newTubes: TubeRow[] = [];
   const touched = new Map<string, TubeRow>();
   const samples: SampleRow[] = [];
   const unregistered: UnregisteredRow[] = [];
@@ -285,7 +299,7 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
     const { scan, actor } = i;
     const replay = replays.get(scan.id) ?? madeNow.get(scan.id);
     if (replay) {
-      accepted.push({ item: i, sample: replay, tube: tubeRows.find((t) => t.id === replay.tube_id) ?? touched.get(replay.tube_id)!,
+      accepted.push({ item: i, sample: replay, tube: tubeList.find((t) => t.id === replay.tube_id)!,
         name: '', regionPath: null });
       continue;
     }
@@ -314,11 +328,10 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
       }
       continue;
     }
-    let tube = tubes.get(scan.tubeBarcode);
+    const tube = tubes.get(scan.tubeBarcode);
     if (!tube) {
-      tube = newTube(scan.tubeBarcode, round, site, scan.purpose, actor);
-      tubes.set(tube.barcode, tube);
-      newTubes.push(tube);
+      fail(i, 'NO_OPEN_ROUND');
+      continue;
     }
     const subjectId = person?.id ?? newId();
     const name = person ? maskName(person.name) : i.unregistered!.name;
@@ -375,12 +388,11 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
   }
 
   // The writes, once for the group.
-  await store.insertTubes(tx, newTubes);
   await store.insertUnregistered(tx, unregistered);
   await store.insertSamples(tx, samples);
   const fresh = await store.recordRoundPeople(tx, firstInRound);
   for (const a of again) await store.touchRoundPerson(tx, a.roundId, a.personId, a.at);
-  for (const t of touched.values()) {
+  for (const t of [...touched.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     await store.updateTube(tx, t.id, { member_count: t.member_count, status: t.status, sealed_at: t.sealed_at, sealed_by: t.sealed_by });
   }
   const deltas = new Map<string, { roundId: string; delta: CoverageDelta }>();

@@ -46,7 +46,8 @@ export async function bumpCoverage(db: DbOrTx, roundId: string, deltas: Coverage
     merged.set(d.regionCode, m);
   }
   // One statement for the group: the counters add what this group brings (excluded.*).
-  const rows = [...merged.values()].map((d) => ({ round_id: roundId, region_code: d.regionCode, region_path: d.regionPath,
+  // In region order, so that groups written side by side lock the counters in one order.
+  const rows = [...merged.values()].sort((a, b) => (a.regionCode < b.regionCode ? -1 : 1)).map((d) => ({ round_id: roundId, region_code: d.regionCode, region_path: d.regionPath,
     residents: d.residents, exempt: d.exempt, tested: d.tested, unregistered: d.unregistered, updated_at: at }));
   for (let i = 0; i < rows.length; i += 500) {
     await db.insertInto('testing_coverage').values(rows.slice(i, i + 500))

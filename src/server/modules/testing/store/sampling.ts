@@ -17,7 +17,8 @@ export async function findTubeByBarcode(db: DbOrTx, barcode: string): Promise<Tu
 /** Tubes by barcode; on PostgreSQL the rows stay locked to the transaction, so nodes fill a tube in turn. */
 export async function tubesByBarcodes(db: DbOrTx, barcodes: string[], lock: boolean): Promise<TubeRow[]> {
   return inChunks(barcodes, (chunk) => {
-    const q = db.selectFrom('testing_tubes').selectAll().where('barcode', 'in', chunk);
+    // Locked in barcode order: groups written side by side never wait on each other in a circle.
+    const q = db.selectFrom('testing_tubes').selectAll().where('barcode', 'in', chunk).orderBy('barcode');
     return (lock ? q.forUpdate() : q).execute();
   });
 }
@@ -34,6 +35,11 @@ export async function openTubesAt(db: DbOrTx, siteIds: string[]): Promise<TubeRo
 
 export async function insertTubes(db: DbOrTx, rows: TubeRow[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('testing_tubes').values(rows).execute();
+}
+
+/** New tubes, unless a tube with the barcode is there already (made meanwhile by another group). */
+export async function insertTubesIfAbsent(db: DbOrTx, rows: TubeRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('testing_tubes').values(rows).onConflict((oc) => oc.column('barcode').doNothing()).execute();
 }
 
 export async function updateTube(db: DbOrTx, id: string, patch: Partial<TubeRow>): Promise<void> {
@@ -64,7 +70,8 @@ export async function roundPeople(db: DbOrTx, roundIds: string[], personIds: str
  * round), which are the ones that raise the coverage counters. DO NOTHING returns only inserted rows,
  * on both engines, so two nodes racing on one person count them once.
  */
-export async function recordRoundPeople(db: DbOrTx, rows: RoundPersonRow[]): Promise<RoundPersonRow[]> {
+export async function recordRoundPeople(db: DbOrTx, unordered: RoundPersonRow[]): Promise<RoundPersonRow[]> {
+  const rows = [...unordered].sort((a, b) => (a.person_id < b.person_id ? -1 : a.person_id > b.person_id ? 1 : 0));
   const added: RoundPersonRow[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
