@@ -21,6 +21,7 @@ import { userRoutes } from './modules/users/index.js';
 import { organizationRoutes } from './modules/organizations/index.js';
 import { taskRoutes } from './modules/tasks/index.js';
 import { testingRoutes } from './modules/testing/index.js';
+import { screeningRoutes } from './modules/screening/index.js';
 
 export interface AppOptions {
   /** Built web UI to serve at /; absent in API-only tests. */
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(organizationRoutes(ctx));
   await app.register(taskRoutes(ctx));
   await app.register(testingRoutes(ctx));
+  await app.register(screeningRoutes());
 
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webRoot });

@@ -50,6 +50,15 @@ export const ERROR_MESSAGES = {
   },
   INVALID_STATE: { 'zh-CN': '当前状态下不能执行此操作', en: 'This action is not allowed in the current state' },
   INTERNAL: { 'zh-CN': '系统内部错误，请稍后重试', en: 'Internal error; please retry' },
+  // Screening (排查): the management plans.
+  NO_RULE_SET_IN_FORCE: {
+    'zh-CN': '{date} 没有生效的防控方案，请指定方案',
+    en: 'No prevention plan was in force on {date}; name the plan',
+  },
+  CATEGORY_NOT_IN_RULE_SET: {
+    'zh-CN': '《{ruleSet}》中没有“{category}”这一类人员',
+    en: '{ruleSet} has no category "{category}"',
+  },
   // Testing (核酸检测): what a sampler, lab or cadre is told when a scan or a result is refused.
   ROUND_NOT_OPEN: { 'zh-CN': '本轮核酸检测未开始或已结束', en: 'This testing round is not open' },
   NO_OPEN_ROUND: { 'zh-CN': '该采样点当前没有进行中的检测轮次', en: 'No testing round is open at this site' },
@@ -167,6 +176,7 @@ export const FIELD_MESSAGES = {
   RESULT_VALUE: { 'zh-CN': '结果应为“阴性”“阳性”或“无效”', en: 'The result must be negative, positive or invalid' },
   CT_VALUE: { 'zh-CN': 'Ct 值应为 0 至 50 之间的数字', en: 'A Ct value is a number between 0 and 50' },
   TIME_FORMAT: { 'zh-CN': '时间格式应为“2022-08-21 14:05”', en: 'Write the time as 2022-08-21 14:05' },
+  DATE_FUTURE: { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be later than today' },
   TIME_FUTURE: { 'zh-CN': '报告时间晚于当前时间', en: 'The reported time is in the future' },
   DUPLICATE_TUBE_IN_FILE: { 'zh-CN': '与第 {row} 行试管条码相同但结果不同', en: 'Same tube as row {row} with another result' },
   REGION_TOO_HIGH: {

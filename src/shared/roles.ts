@@ -37,11 +37,12 @@ export const PERMISSIONS = [
   'testing.results',
   'testing.incidents',
   'testing.followup',
+  'screening.view',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const FIELD: Permission[] = ['regions.view', 'organizations.view', 'tasks.view', 'tasks.act', 'response.view'];
-const LEDGER: Permission[] = [...FIELD, 'people.view', 'people.capture', 'people.unmask'];
+const LEDGER: Permission[] = [...FIELD, 'people.view', 'people.capture', 'people.unmask', 'screening.view'];
 // Cadres watch coverage and positive pools in their regions and knock on the doors of the missing.
 const TESTING_FIELD: Permission[] = ['testing.view', 'testing.incidents', 'testing.followup'];
 

@@ -1,0 +1,2 @@
+export { screeningRoutes } from './routes.js';
+export { planFor, ruleSetOn } from './rules/plan.js';
