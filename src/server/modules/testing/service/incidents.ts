@@ -264,12 +264,15 @@ export async function getIncident(ctx: AppContext, actor: Actor, id: string): Pr
   if (members.length === 0) requireRegion(actor, incident.region_path);
   const personIds = members.filter((m) => m.subject_kind === 'person').map((m) => m.subject_id);
   const unregisteredIds = members.filter((m) => m.subject_kind === 'unregistered').map((m) => m.subject_id);
+  // The record of this view and the reads it needs are independent: on PostgreSQL they go out at once.
   const [people, unregistered, nameOf, workers, barcodes] = await Promise.all([
     peopleByIds(db, personIds),
     store.unregisteredByIds(db, unregisteredIds),
     namesFor(db, [incident.region_path, ...members.map((m) => m.region_path)]),
     accountsCovering(db, 'grid_worker', members.map((m) => m.region_path)),
     store.tubeBarcodes(db, [incident.tube_id, ...members.flatMap((m) => (m.retest_tube_id ? [m.retest_tube_id] : []))]),
+    audit(db, actor, { action: 'testing.incident.view', subjectType: 'testing_incident', subjectId: id,
+      regionPath: incident.region_path, detail: { members: members.length } }),
   ]);
   const personOf = new Map(people.map((p) => [p.id, p]));
   const unregisteredOf = new Map(unregistered.map((u) => [u.id, u]));
@@ -285,8 +288,6 @@ export async function getIncident(ctx: AppContext, actor: Actor, id: string): Pr
       retestResult: m.retest_result, taskId: m.task_id,
     };
   });
-  await audit(db, actor, { action: 'testing.incident.view', subjectType: 'testing_incident', subjectId: id,
-    regionPath: incident.region_path, detail: { members: views.length } });
   const counts = { total: all.length, visible: members.length,
     retested: all.filter((m) => m.retest_result !== null && m.retest_result !== 'invalid').length };
   return { ...toView(incident, barcodes.get(incident.tube_id) ?? '', nameOf(incident.region_path), counts, new Date()), members: views };
