@@ -21,6 +21,11 @@ export async function audit(db: DbOrTx, who: AuditWho, entry: AuditEntry): Promi
   await db.insertInto('audit_log').values(auditRow(who, entry)).execute();
 }
 
+/** Several records at once (a group of scans: one line per sampler), in one statement. */
+export async function auditAll(db: DbOrTx, records: { who: AuditWho; entry: AuditEntry }[]): Promise<void> {
+  if (records.length > 0) await db.insertInto('audit_log').values(records.map((r) => auditRow(r.who, r.entry))).execute();
+}
+
 export function auditRow(who: AuditWho, entry: AuditEntry): AuditRow {
   return {
     id: newId(),

@@ -104,6 +104,20 @@ export function underAnyPath(column: string, paths: string[]): RawBuilder<SqlBoo
   return sql<SqlBool>`(${sql.join(each, sql` or `)})`;
 }
 
+/** Keys split into lists short enough for one `IN (…)` on either engine. */
+export function chunksOf<T>(items: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Rows fetched for many keys, one query per chunk of keys. */
+export async function fetchInChunks<T>(keys: string[], fetch: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (const chunk of chunksOf(keys)) out.push(...(await fetch(chunk)));
+  return out;
+}
+
 /** Runs `fn` in a transaction, joining the caller's when there already is one (Kysely does not nest). */
 export async function inTransaction<T>(db: DbOrTx, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
   if (db.isTransaction) return fn(db);

@@ -1,4 +1,4 @@
-import type { IncidentStatus } from '../../../../shared/testing.js';
+import type { IncidentRow } from '../tables.js';
 
 /** The three clocks a positive pool starts (DOMAIN.md §2.3: configurable, e.g. 1 h / 4 h / 6 h). */
 export const SLA_CLOCKS = ['notify', 'resample', 'result'] as const;
@@ -44,16 +44,8 @@ export function clockState(clock: SlaClock, dueAt: string, doneAt: string | null
   return { clock, dueAt, doneAt, remainingMs, breached: remainingMs < 0 };
 }
 
-export interface IncidentTimes {
-  status: IncidentStatus;
-  notify_due_at: string;
-  resample_due_at: string;
-  result_due_at: string;
-  notified_at: string | null;
-  resampled_at: string | null;
-  resulted_at: string | null;
-  closed_at: string | null;
-}
+export type IncidentTimes = Pick<IncidentRow, 'status' | 'notify_due_at' | 'resample_due_at' | 'result_due_at' | 'notified_at'
+  | 'resampled_at' | 'resulted_at' | 'closed_at'>;
 
 /**
  * The incident's three clocks. Closing an incident stops every clock still running at the closing

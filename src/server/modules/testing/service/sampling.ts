@@ -1,5 +1,5 @@
 import { can, requirePermission, requireRegion, type Actor } from '../../../platform/access.js';
-import { auditRow } from '../../../platform/audit.js';
+import { audit, auditAll } from '../../../platform/audit.js';
 import type { AppContext } from '../../../platform/context.js';
 import { inTransaction, type DbOrTx } from '../../../platform/db/index.js';
 import { AppError, validationError } from '../../../platform/errors.js';
@@ -121,8 +121,8 @@ export async function sealTube(ctx: AppContext, actor: Actor, barcode: string): 
       underfilled: sealState({ capacity: tube.capacity, memberCount: tube.member_count }).underfilled ? 1 : 0 };
     await store.updateTube(tx, tube.id, { status: sealed.status, sealed_at: sealed.sealed_at, sealed_by: sealed.sealed_by,
       underfilled: sealed.underfilled });
-    await tx.insertInto('audit_log').values(auditRow(actor, { action: 'testing.tube.seal', subjectType: 'testing_tube',
-      subjectId: tube.id, regionPath: tube.region_path, detail: { barcode, members: tube.member_count } })).execute();
+    await audit(tx, actor, { action: 'testing.tube.seal', subjectType: 'testing_tube',
+      subjectId: tube.id, regionPath: tube.region_path, detail: { barcode, members: tube.member_count } });
     return tubeView(sealed);
   });
 }
@@ -408,10 +408,9 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
   for (const { roundId, delta } of deltas.values()) byRound.set(roundId, [...(byRound.get(roundId) ?? []), delta]);
   for (const [roundId, list] of byRound) await bumpCoverage(tx, roundId, list);
   if (retests.length > 0) await linkRetests(tx, retests);
-  if (swabsBy.size > 0) {
-    await tx.insertInto('audit_log').values([...swabsBy.values()].map((g) => auditRow(g.actor, { action: 'testing.scan',
-      subjectType: 'testing_site', subjectId: g.site, detail: { samples: g.count, tubes: [...g.tubes] } }))).execute();
-  }
+  await auditAll(tx, [...swabsBy.values()].map((g) => ({ who: g.actor, entry: { action: 'testing.scan',
+    subjectType: 'testing_site', subjectId: g.site, detail: { samples: g.count, tubes: [...g.tubes] } } })));
+
 
   // Answers, with region names for the people just sampled (replays are answered from what was stored).
   const replayPeople = await subjectsOf(tx, accepted.filter((a) => a.regionPath === null).map((a) => a.sample));

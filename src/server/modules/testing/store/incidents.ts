@@ -1,16 +1,9 @@
-import { underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
+import { underAnyPath, chunksOf, type DbOrTx } from '../../../platform/db/index.js';
 import type { IncidentMemberRow, IncidentRow, UnregisteredRow } from '../tables.js';
 
 /** Incidents whose members still await a single-tube retest result. */
 export const AWAITING_RETEST: IncidentRow['status'][] = ['open', 'notified', 'resampled'];
 
-const CHUNK = 500;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /**
  * The subjects (people or unregistered persons) who belong to a positive pool still awaiting its
@@ -22,7 +15,7 @@ export async function openMembershipsOf(
 ): Promise<{ incident_id: string; subject_id: string; retest_tube_id: string | null }[]> {
   if (subjectIds.length === 0) return [];
   const out: { incident_id: string; subject_id: string; retest_tube_id: string | null }[] = [];
-  for (const ids of chunks([...new Set(subjectIds)])) {
+  for (const ids of chunksOf([...new Set(subjectIds)])) {
     out.push(...await db
       .selectFrom('testing_incident_members as m')
       .innerJoin('testing_incidents as i', 'i.id', 'm.incident_id')
@@ -39,7 +32,7 @@ export async function insertIncident(db: DbOrTx, row: IncidentRow): Promise<void
 }
 
 export async function insertMembers(db: DbOrTx, rows: IncidentMemberRow[]): Promise<void> {
-  for (const part of chunks(rows, 200)) await db.insertInto('testing_incident_members').values(part).execute();
+  for (const part of chunksOf(rows, 200)) await db.insertInto('testing_incident_members').values(part).execute();
 }
 
 export async function findIncident(db: DbOrTx, id: string): Promise<IncidentRow | undefined> {
@@ -49,7 +42,7 @@ export async function findIncident(db: DbOrTx, id: string): Promise<IncidentRow 
 export async function findIncidents(db: DbOrTx, ids: string[]): Promise<IncidentRow[]> {
   if (ids.length === 0) return [];
   const out: IncidentRow[] = [];
-  for (const part of chunks([...new Set(ids)])) {
+  for (const part of chunksOf([...new Set(ids)])) {
     out.push(...await db.selectFrom('testing_incidents').selectAll().where('id', 'in', part).execute());
   }
   return out;
@@ -58,7 +51,7 @@ export async function findIncidents(db: DbOrTx, ids: string[]): Promise<Incident
 export async function incidentsOfTubes(db: DbOrTx, tubeIds: string[]): Promise<IncidentRow[]> {
   if (tubeIds.length === 0) return [];
   const out: IncidentRow[] = [];
-  for (const part of chunks([...new Set(tubeIds)])) {
+  for (const part of chunksOf([...new Set(tubeIds)])) {
     out.push(...await db.selectFrom('testing_incidents').selectAll().where('tube_id', 'in', part).execute());
   }
   return out;
@@ -67,7 +60,7 @@ export async function incidentsOfTubes(db: DbOrTx, tubeIds: string[]): Promise<I
 export async function membersOf(db: DbOrTx, incidentIds: string[]): Promise<IncidentMemberRow[]> {
   if (incidentIds.length === 0) return [];
   const out: IncidentMemberRow[] = [];
-  for (const part of chunks([...new Set(incidentIds)])) {
+  for (const part of chunksOf([...new Set(incidentIds)])) {
     out.push(...await db.selectFrom('testing_incident_members').selectAll().where('incident_id', 'in', part)
       .orderBy('incident_id').orderBy('region_path').orderBy('subject_id').execute());
   }
@@ -78,7 +71,7 @@ export async function membersOf(db: DbOrTx, incidentIds: string[]): Promise<Inci
 export async function membersByRetestTube(db: DbOrTx, tubeIds: string[]): Promise<IncidentMemberRow[]> {
   if (tubeIds.length === 0) return [];
   const out: IncidentMemberRow[] = [];
-  for (const part of chunks([...new Set(tubeIds)])) {
+  for (const part of chunksOf([...new Set(tubeIds)])) {
     out.push(...await db.selectFrom('testing_incident_members').selectAll().where('retest_tube_id', 'in', part).execute());
   }
   return out;
@@ -158,7 +151,7 @@ export async function memberCounts(
 /** Unregistered persons (sampled without a ledger entry) by id: name, identifiers sealed, address. */
 export async function unregisteredByIds(db: DbOrTx, ids: string[]): Promise<Pick<UnregisteredRow, 'id' | 'name' | 'phone_enc' | 'address' | 'region_path'>[]> {
   const out: Pick<UnregisteredRow, 'id' | 'name' | 'phone_enc' | 'address' | 'region_path'>[] = [];
-  for (const part of chunks([...new Set(ids)])) {
+  for (const part of chunksOf([...new Set(ids)])) {
     out.push(...await db.selectFrom('testing_unregistered').select(['id', 'name', 'phone_enc', 'address', 'region_path'])
       .where('id', 'in', part).execute());
   }
@@ -167,7 +160,7 @@ export async function unregisteredByIds(db: DbOrTx, ids: string[]): Promise<Pick
 
 export async function tubeBarcodes(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const part of chunks([...new Set(ids)])) {
+  for (const part of chunksOf([...new Set(ids)])) {
     for (const r of await db.selectFrom('testing_tubes').select(['id', 'barcode']).where('id', 'in', part).execute()) out.set(r.id, r.barcode);
   }
   return out;

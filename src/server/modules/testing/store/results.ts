@@ -1,15 +1,8 @@
 import { sql } from 'kysely';
 import { bulkInsert } from '../../../platform/db/bulk.js';
-import type { DbHandle, DbOrTx } from '../../../platform/db/index.js';
+import { chunksOf, type DbHandle, type DbOrTx } from '../../../platform/db/index.js';
 import type { LabTokenRow, ResultRow, SampleRow, TubeRow } from '../tables.js';
 
-const CHUNK = 500;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export type TubeForResult = Pick<TubeRow, 'id' | 'barcode' | 'round_id' | 'site_id' | 'region_path' | 'capacity' | 'status'
   | 'lab_id' | 'result' | 'result_at' | 'purpose'>;
@@ -30,11 +23,11 @@ export async function tubesByBarcodes(handle: DbHandle, db: DbOrTx, barcodes: st
   if (handle.sqlite) {
     const stmt = handle.sqlite.prepare(`select ${TUBE_COLUMNS.map((c) => `t.${c}`).join(', ')} from json_each(?) j
       join testing_tubes t on t.barcode = j.value`);
-    for (const part of chunks(unique)) for (const r of stmt.all(JSON.stringify(part)) as TubeForResult[]) out.set(r.barcode, r);
+    for (const part of chunksOf(unique)) for (const r of stmt.all(JSON.stringify(part)) as TubeForResult[]) out.set(r.barcode, r);
     return out;
   }
   // One array parameter costs the planner the same for 500 or 5,000 barcodes: fewer round trips.
-  for (const part of chunks(unique, 5_000)) {
+  for (const part of chunksOf(unique, 5_000)) {
     const { rows } = await sql<TubeForResult>`select ${sql.join(TUBE_COLUMNS.map((c) => sql.ref(c)))} from testing_tubes
       where barcode = any(${part}::text[])`.execute(db);
     for (const r of rows) out.set(r.barcode, r);
@@ -48,7 +41,7 @@ export async function tubeByBarcode(db: DbOrTx, barcode: string): Promise<TubeFo
 
 export async function tubesByIds(db: DbOrTx, ids: string[]): Promise<TubeForResult[]> {
   const out: TubeForResult[] = [];
-  for (const part of chunks([...new Set(ids)])) {
+  for (const part of chunksOf([...new Set(ids)])) {
     out.push(...await db.selectFrom('testing_tubes')
       .select(['id', 'barcode', 'round_id', 'site_id', 'region_path', 'capacity', 'status', 'lab_id', 'result', 'result_at', 'purpose'])
       .where('id', 'in', part).execute());
@@ -81,7 +74,7 @@ export async function setTubeResults(
     for (const r of sorted) changed += stmt.run(r.result, r.at, labId, r.id).changes;
     return changed;
   }
-  for (const part of chunks(rows, 5_000)) {
+  for (const part of chunksOf(rows, 5_000)) {
     const res = await sql`update testing_tubes set status = 'resulted', result = v.result, result_at = v.at, lab_id = ${labId}
       from unnest(${part.map((r) => r.id)}::text[], ${part.map((r) => r.result)}::text[], ${part.map((r) => r.at)}::text[]) as v(id, result, at)
       where testing_tubes.id = v.id and testing_tubes.result is null and testing_tubes.status <> 'open'`.execute(db);
@@ -98,7 +91,7 @@ export async function replaceTubeResult(db: DbOrTx, id: string, result: TubeRow[
 /** The swabs in these tubes: who was in each. */
 export async function samplesOfTubes(db: DbOrTx, tubeIds: string[]): Promise<Pick<SampleRow, 'tube_id' | 'subject_kind' | 'subject_id' | 'region_path' | 'seq'>[]> {
   const out: Pick<SampleRow, 'tube_id' | 'subject_kind' | 'subject_id' | 'region_path' | 'seq'>[] = [];
-  for (const part of chunks([...new Set(tubeIds)])) {
+  for (const part of chunksOf([...new Set(tubeIds)])) {
     out.push(...await db.selectFrom('testing_samples').select(['tube_id', 'subject_kind', 'subject_id', 'region_path', 'seq'])
       .where('tube_id', 'in', part).orderBy('tube_id').orderBy('seq').execute());
   }

@@ -1,14 +1,7 @@
-import type { DbOrTx } from '../../../platform/db/index.js';
+import { chunksOf, fetchInChunks, type DbOrTx } from '../../../platform/db/index.js';
 import type { CollectionCodeRow, RoundPersonRow, SampleRow, TubeRow, UnregisteredRow } from '../tables.js';
 
-const CHUNK = 500;
 
-async function inChunks<T>(keys: string[], fetch: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  if (keys.length <= CHUNK) return keys.length === 0 ? [] : fetch(keys);
-  const out: T[] = [];
-  for (let i = 0; i < keys.length; i += CHUNK) out.push(...(await fetch(keys.slice(i, i + CHUNK))));
-  return out;
-}
 
 export async function findTubeByBarcode(db: DbOrTx, barcode: string): Promise<TubeRow | undefined> {
   return db.selectFrom('testing_tubes').selectAll().where('barcode', '=', barcode).executeTakeFirst();
@@ -16,7 +9,7 @@ export async function findTubeByBarcode(db: DbOrTx, barcode: string): Promise<Tu
 
 /** Tubes by barcode; on PostgreSQL the rows stay locked to the transaction, so nodes fill a tube in turn. */
 export async function tubesByBarcodes(db: DbOrTx, barcodes: string[], lock: boolean): Promise<TubeRow[]> {
-  return inChunks(barcodes, (chunk) => {
+  return fetchInChunks(barcodes, (chunk) => {
     // Locked in barcode order: groups written side by side never wait on each other in a circle.
     const q = db.selectFrom('testing_tubes').selectAll().where('barcode', 'in', chunk).orderBy('barcode');
     return (lock ? q.forUpdate() : q).execute();
@@ -24,7 +17,7 @@ export async function tubesByBarcodes(db: DbOrTx, barcodes: string[], lock: bool
 }
 
 export async function tubesByIds(db: DbOrTx, ids: string[]): Promise<TubeRow[]> {
-  return inChunks(ids, (chunk) => db.selectFrom('testing_tubes').selectAll().where('id', 'in', chunk).execute());
+  return fetchInChunks(ids, (chunk) => db.selectFrom('testing_tubes').selectAll().where('id', 'in', chunk).execute());
 }
 
 export async function openTubesAt(db: DbOrTx, siteIds: string[]): Promise<TubeRow[]> {
@@ -47,21 +40,21 @@ export async function updateTube(db: DbOrTx, id: string, patch: Partial<TubeRow>
 }
 
 export async function samplesByIds(db: DbOrTx, ids: string[]): Promise<SampleRow[]> {
-  return inChunks(ids, (chunk) => db.selectFrom('testing_samples').selectAll().where('id', 'in', chunk).execute());
+  return fetchInChunks(ids, (chunk) => db.selectFrom('testing_samples').selectAll().where('id', 'in', chunk).execute());
 }
 
 export async function samplesInTubes(db: DbOrTx, tubeIds: string[]): Promise<SampleRow[]> {
-  return inChunks(tubeIds, (chunk) => db.selectFrom('testing_samples').selectAll().where('tube_id', 'in', chunk)
+  return fetchInChunks(tubeIds, (chunk) => db.selectFrom('testing_samples').selectAll().where('tube_id', 'in', chunk)
     .orderBy('tube_id').orderBy('seq').execute());
 }
 
 export async function insertSamples(db: DbOrTx, rows: SampleRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('testing_samples').values(rows.slice(i, i + CHUNK)).execute();
+  for (const chunk of chunksOf(rows)) await db.insertInto('testing_samples').values(chunk).execute();
 }
 
 export async function roundPeople(db: DbOrTx, roundIds: string[], personIds: string[]): Promise<RoundPersonRow[]> {
   if (roundIds.length === 0) return [];
-  return inChunks(personIds, (chunk) => db.selectFrom('testing_round_people').selectAll()
+  return fetchInChunks(personIds, (chunk) => db.selectFrom('testing_round_people').selectAll()
     .where('round_id', 'in', roundIds).where('person_id', 'in', chunk).execute());
 }
 
@@ -73,8 +66,7 @@ export async function roundPeople(db: DbOrTx, roundIds: string[], personIds: str
 export async function recordRoundPeople(db: DbOrTx, unordered: RoundPersonRow[]): Promise<RoundPersonRow[]> {
   const rows = [...unordered].sort((a, b) => (a.person_id < b.person_id ? -1 : a.person_id > b.person_id ? 1 : 0));
   const added: RoundPersonRow[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
+  for (const chunk of chunksOf(rows)) {
     const inserted = await db.insertInto('testing_round_people').values(chunk)
       .onConflict((oc) => oc.columns(['round_id', 'person_id']).doNothing())
       .returning(['round_id', 'person_id'])
@@ -96,9 +88,9 @@ export async function insertUnregistered(db: DbOrTx, rows: UnregisteredRow[]): P
 }
 
 export async function unregisteredByIds(db: DbOrTx, ids: string[]): Promise<UnregisteredRow[]> {
-  return inChunks(ids, (chunk) => db.selectFrom('testing_unregistered').selectAll().where('id', 'in', chunk).execute());
+  return fetchInChunks(ids, (chunk) => db.selectFrom('testing_unregistered').selectAll().where('id', 'in', chunk).execute());
 }
 
 export async function collectionCodes(db: DbOrTx, codes: string[]): Promise<CollectionCodeRow[]> {
-  return inChunks(codes, (chunk) => db.selectFrom('testing_collection_codes').selectAll().where('code', 'in', chunk).execute());
+  return fetchInChunks(codes, (chunk) => db.selectFrom('testing_collection_codes').selectAll().where('code', 'in', chunk).execute());
 }
