@@ -38,6 +38,69 @@ export async function bulkInsert<T extends keyof Database & string>(
 }
 
 const PG_CHUNK = 5_000;
+
+/**
+ * Rows for many values of one unique column (a whole results file's barcodes), a statement per chunk
+ * with a single parameter: a JSON array read by `json_each` on SQLite (prepared once), a text array on
+ * PostgreSQL. Call it inside the caller's transaction: on SQLite the raw statement shares Kysely's one
+ * connection.
+ */
+export async function rowsByKeys<T extends keyof Database & string, C extends keyof Database[T] & string>(
+  handle: DbHandle, db: DbOrTx, table: T, key: C, columns: readonly C[], keys: string[],
+): Promise<Pick<Database[T], C>[]> {
+  const unique = [...new Set(keys)];
+  const out: Pick<Database[T], C>[] = [];
+  if (handle.sqlite) {
+    const stmt = handle.sqlite.prepare(`select ${columns.map((c) => `t."${c}"`).join(', ')} from json_each(?) j
+      join "${table}" t on t."${key}" = j.value`);
+    for (let i = 0; i < unique.length; i += 500) out.push(...(stmt.all(JSON.stringify(unique.slice(i, i + 500))) as Pick<Database[T], C>[]));
+    return out;
+  }
+  // One array parameter costs the planner the same for 500 or 5,000 keys: fewer round trips.
+  for (let i = 0; i < unique.length; i += PG_CHUNK) {
+    const { rows } = await sql<Pick<Database[T], C>>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}
+      where ${sql.ref(key)} = any(${unique.slice(i, i + PG_CHUNK)}::text[])`.execute(db);
+    out.push(...rows);
+  }
+  return out;
+}
+
+/**
+ * Updates many rows by primary key `id`, each with its own values of `columns` and all with `fixed`,
+ * where `guard` (a constant SQL condition on the row) still holds; returns how many changed. SQLite:
+ * one prepared UPDATE per row in key order (neighbours share pages); PostgreSQL: one UPDATE … FROM
+ * unnest(arrays) per chunk.
+ */
+export async function updateByIds<T extends keyof Database & string>(
+  handle: DbHandle, db: DbOrTx, table: T,
+  rows: ({ id: string } & Record<string, string | number | null>)[],
+  opts: { columns: string[]; fixed: Record<string, string | number | null>; guard: string },
+): Promise<number> {
+  const fixedColumns = Object.keys(opts.fixed);
+  let changed = 0;
+  if (handle.sqlite) {
+    const sets = [...opts.columns, ...fixedColumns].map((c) => `"${c}" = @${c}`).join(', ');
+    const stmt = handle.sqlite.prepare(`update "${table}" set ${sets} where id = @id and (${opts.guard})`);
+    const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const r of sorted) changed += stmt.run({ ...opts.fixed, ...r }).changes;
+    return changed;
+  }
+  const types = await columnTypes(db, table);
+  for (let i = 0; i < rows.length; i += PG_CHUNK) {
+    const part = rows.slice(i, i + PG_CHUNK);
+    const all = ['id', ...opts.columns];
+    const arrays = all.map((c) => sql`${part.map((r) => r[c])}::${sql.raw(types.get(c) ?? 'text')}[]`);
+    // The new values come in as v.new_<column>, so the guard's plain column names mean the table's row.
+    const fresh = (c: string) => sql.ref(`new_${c}`);
+    const sets = [...opts.columns.map((c) => sql`${sql.ref(c)} = v.${fresh(c)}`),
+      ...fixedColumns.map((c) => sql`${sql.ref(c)} = ${opts.fixed[c]}`)];
+    const res = await sql`update ${sql.table(table)} set ${sql.join(sets)}
+      from unnest(${sql.join(arrays)}) as v(${sql.join(all.map(fresh))})
+      where ${sql.table(table)}.id = v.new_id and (${sql.raw(opts.guard)})`.execute(db);
+    changed += Number(res.numAffectedRows ?? 0);
+  }
+  return changed;
+}
 const typeCache = new Map<string, Map<string, string>>();
 
 async function columnTypes(db: DbOrTx, table: string): Promise<Map<string, string>> {

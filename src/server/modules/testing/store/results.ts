@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { bulkInsert } from '../../../platform/db/bulk.js';
+import { bulkInsert, rowsByKeys, updateByIds } from '../../../platform/db/bulk.js';
 import { chunksOf, type DbHandle, type DbOrTx } from '../../../platform/db/index.js';
 import type { LabTokenRow, ResultRow, SampleRow, TubeRow } from '../tables.js';
 
@@ -10,29 +9,10 @@ export type TubeForResult = Pick<TubeRow, 'id' | 'barcode' | 'round_id' | 'site_
 const TUBE_COLUMNS = ['id', 'barcode', 'round_id', 'site_id', 'region_path', 'capacity', 'status', 'lab_id', 'result', 'result_at',
   'purpose'] as const;
 
-/**
- * The tubes with these barcodes, through the unique barcode index. A whole results file is checked
- * this way, so each chunk is one statement with one parameter rather than one per barcode: a JSON
- * array of 500 on SQLite (prepared once), a text array of 5,000 on PostgreSQL.
- * Call it inside the caller's transaction: on SQLite the raw statement shares Kysely's one connection.
- */
+/** The tubes with these barcodes, through the unique barcode index: a whole results file is checked this way. */
 export async function tubesByBarcodes(handle: DbHandle, db: DbOrTx, barcodes: string[]): Promise<Map<string, TubeForResult>> {
-  const out = new Map<string, TubeForResult>();
-  const unique = [...new Set(barcodes)];
-  if (unique.length === 0) return out;
-  if (handle.sqlite) {
-    const stmt = handle.sqlite.prepare(`select ${TUBE_COLUMNS.map((c) => `t.${c}`).join(', ')} from json_each(?) j
-      join testing_tubes t on t.barcode = j.value`);
-    for (const part of chunksOf(unique)) for (const r of stmt.all(JSON.stringify(part)) as TubeForResult[]) out.set(r.barcode, r);
-    return out;
-  }
-  // One array parameter costs the planner the same for 500 or 5,000 barcodes: fewer round trips.
-  for (const part of chunksOf(unique, 5_000)) {
-    const { rows } = await sql<TubeForResult>`select ${sql.join(TUBE_COLUMNS.map((c) => sql.ref(c)))} from testing_tubes
-      where barcode = any(${part}::text[])`.execute(db);
-    for (const r of rows) out.set(r.barcode, r);
-  }
-  return out;
+  const rows = await rowsByKeys(handle, db, 'testing_tubes', 'barcode', TUBE_COLUMNS, barcodes);
+  return new Map(rows.map((r) => [r.barcode, r]));
 }
 
 export async function tubeByBarcode(db: DbOrTx, barcode: string): Promise<TubeForResult | undefined> {
@@ -56,8 +36,6 @@ export async function insertResults(handle: DbHandle, db: DbOrTx, rows: ResultRo
 /**
  * Sets the result in force on many tubes. Only tubes still without a result (and sealed) are touched;
  * the count changed is returned, so the caller can tell that a concurrent batch got there first.
- * SQLite: one prepared UPDATE by primary key per tube, on the transaction's own connection (the
- * fastest way there); PostgreSQL: one UPDATE … FROM unnest(arrays) per 5,000 tubes.
  */
 export async function setTubeResults(
   handle: DbHandle,
@@ -65,22 +43,8 @@ export async function setTubeResults(
   rows: { id: string; result: TubeRow['result']; at: string }[],
   labId: string,
 ): Promise<number> {
-  let changed = 0;
-  if (handle.sqlite) {
-    const stmt = handle.sqlite.prepare(`update testing_tubes set status = 'resulted', result = ?, result_at = ?, lab_id = ?
-      where id = ? and result is null and status <> 'open'`);
-    // In key order: neighbouring tubes share table and index pages (a file comes in any order).
-    const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const r of sorted) changed += stmt.run(r.result, r.at, labId, r.id).changes;
-    return changed;
-  }
-  for (const part of chunksOf(rows, 5_000)) {
-    const res = await sql`update testing_tubes set status = 'resulted', result = v.result, result_at = v.at, lab_id = ${labId}
-      from unnest(${part.map((r) => r.id)}::text[], ${part.map((r) => r.result)}::text[], ${part.map((r) => r.at)}::text[]) as v(id, result, at)
-      where testing_tubes.id = v.id and testing_tubes.result is null and testing_tubes.status <> 'open'`.execute(db);
-    changed += Number(res.numAffectedRows ?? 0);
-  }
-  return changed;
+  return updateByIds(handle, db, 'testing_tubes', rows.map((r) => ({ id: r.id, result: r.result, result_at: r.at })),
+    { columns: ['result', 'result_at'], fixed: { status: 'resulted', lab_id: labId }, guard: "result is null and status <> 'open'" });
 }
 
 /** A corrected result replaces the one in force on the tube. */
