@@ -82,7 +82,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(organizationRoutes(ctx));
   await app.register(taskRoutes(ctx));
   await app.register(testingRoutes(ctx));
-  await app.register(screeningRoutes());
+  await app.register(screeningRoutes(ctx));
 
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webRoot });

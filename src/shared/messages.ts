@@ -2,9 +2,16 @@
  * Error codes and their messages, in the two locales. The code is the stable contract
  * (clients switch on it); messages are for the person reading them, with {placeholders}.
  */
+import { EPISODE_ERRORS } from './errors/episodes.js';
+import { ISOLATION_ERRORS } from './errors/isolation.js';
+import { SCREENING_FIELD_ERRORS } from './errors/screening-field.js';
+
 export type Locale = 'zh-CN' | 'en';
 
 export const ERROR_MESSAGES = {
+  ...EPISODE_ERRORS,
+  ...SCREENING_FIELD_ERRORS,
+  ...ISOLATION_ERRORS,
   VALIDATION_FAILED: { 'zh-CN': '输入有误，请检查标红的字段', en: 'Some fields are invalid; check the marked ones' },
   UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please sign in' },
   SESSION_EXPIRED: { 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; sign in again' },

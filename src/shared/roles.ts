@@ -38,20 +38,35 @@ export const PERMISSIONS = [
   'testing.incidents',
   'testing.followup',
   'screening.view',
+  'screening.capture',
+  'screening.release',
+  'screening.import',
+  'screening.manage',
+  'isolation.view',
+  'isolation.manage',
+  'zones.manage',
+  'zones.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const FIELD: Permission[] = ['regions.view', 'organizations.view', 'tasks.view', 'tasks.act', 'response.view'];
-const LEDGER: Permission[] = [...FIELD, 'people.view', 'people.capture', 'people.unmask', 'screening.view'];
+// Ledger keepers record managed people, visits and health checks, and see isolation and zones in their regions.
+const LEDGER: Permission[] = [...FIELD, 'people.view', 'people.capture', 'people.unmask', 'screening.view', 'screening.capture',
+  'isolation.view'];
+// Cadres above the grid confirm releases and take in the 协查 lists pushed down to them.
+const CADRE: Permission[] = ['screening.release', 'screening.import'];
+// The headquarters and its workstream leads run screening rounds, isolation sites and the zone map.
+const HEADQUARTERS: Permission[] = [...CADRE, 'screening.manage', 'isolation.manage', 'zones.manage'];
 // Cadres watch coverage and positive pools in their regions and knock on the doors of the missing.
 const TESTING_FIELD: Permission[] = ['testing.view', 'testing.incidents', 'testing.followup'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  commander: [...LEDGER, ...TESTING_FIELD, 'testing.manage', 'people.export', 'tasks.assign', 'response.manage',
-    'audit.view', 'organizations.manage'],
-  workstream_lead: [...LEDGER, ...TESTING_FIELD, 'testing.manage', 'people.export', 'tasks.assign'],
-  township_cadre: [...LEDGER, ...TESTING_FIELD, 'people.export', 'tasks.assign'],
-  community_cadre: [...LEDGER, ...TESTING_FIELD, 'people.export', 'tasks.assign'],
+  // Only the commander approves a zone's downgrade (after the expert panel's review).
+  commander: [...LEDGER, ...TESTING_FIELD, ...HEADQUARTERS, 'zones.approve', 'testing.manage', 'people.export', 'tasks.assign',
+    'response.manage', 'audit.view', 'organizations.manage'],
+  workstream_lead: [...LEDGER, ...TESTING_FIELD, ...HEADQUARTERS, 'testing.manage', 'people.export', 'tasks.assign'],
+  township_cadre: [...LEDGER, ...TESTING_FIELD, ...CADRE, 'isolation.manage', 'people.export', 'tasks.assign'],
+  community_cadre: [...LEDGER, ...TESTING_FIELD, ...CADRE, 'people.export', 'tasks.assign'],
   grid_worker: [...LEDGER, ...TESTING_FIELD],
   sampler: [...FIELD, 'testing.sample'],
   lab: [...FIELD, 'testing.results'],

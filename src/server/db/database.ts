@@ -5,6 +5,7 @@ import type { PeopleTables } from '../modules/people/tables.js';
 import type { OrganizationsTables } from '../modules/organizations/tables.js';
 import type { TasksTables } from '../modules/tasks/tables.js';
 import type { TestingTables } from '../modules/testing/tables.js';
+import type { ScreeningTables } from '../modules/screening/tables.js';
 
 /** The one schema: every module's tables, merged. */
 export interface Database
@@ -14,4 +15,5 @@ export interface Database
     PeopleTables,
     OrganizationsTables,
     TasksTables,
-    TestingTables {}
+    TestingTables,
+    ScreeningTables {}

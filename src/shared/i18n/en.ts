@@ -1,10 +1,16 @@
 import type { UiKey } from './zh-CN.js';
+import { EPISODES_EN } from './episodes.js';
+import { ISOLATION_EN } from './isolation.js';
 import { SAMPLING_EN } from './sampling.js';
+import { SCREENING_FIELD_EN } from './screening-field.js';
 import { TESTING_EN } from './testing.js';
 
 /** Text of the web UI in English, the second language: every key of zh-CN.ts. */
 export const EN: Record<UiKey, string> = {
+  ...EPISODES_EN,
+  ...ISOLATION_EN,
   ...SAMPLING_EN,
+  ...SCREENING_FIELD_EN,
   ...TESTING_EN,
   'app.name': 'Anning',
   'app.subtitle': 'County epidemic-prevention command',

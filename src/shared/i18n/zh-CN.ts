@@ -2,11 +2,17 @@
  * Text of the web UI in Simplified Chinese, the first language. Keys are grouped by screen; en.ts must
  * carry every key (its type says so). Labels of shared enums (roles, tags, task statuses) live beside them.
  */
+import { EPISODES_ZH } from './episodes.js';
+import { ISOLATION_ZH } from './isolation.js';
 import { SAMPLING_ZH } from './sampling.js';
+import { SCREENING_FIELD_ZH } from './screening-field.js';
 import { TESTING_ZH } from './testing.js';
 
 export const ZH_CN = {
+  ...EPISODES_ZH,
+  ...ISOLATION_ZH,
   ...SAMPLING_ZH,
+  ...SCREENING_FIELD_ZH,
   ...TESTING_ZH,
   'app.name': '安宁',
   'app.subtitle': '县域疫情防控指挥平台',

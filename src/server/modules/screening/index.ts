@@ -1,2 +1,3 @@
 export { screeningRoutes } from './routes.js';
+export type { ScreeningTables } from './tables.js';
 export { planFor, ruleSetOn } from './rules/plan.js';

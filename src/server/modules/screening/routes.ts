@@ -1,13 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf, requestLocale } from '../../platform/http.js';
-import { ManagementPlan, PlanPreviewRequest } from '../../../shared/screening.js';
-import { previewPlan } from './service.js';
+import type { AppContext } from '../../platform/context.js';
+import { planRoutes } from './routes/plans.js';
 
-export function screeningRoutes(): FastifyPluginAsyncZod {
+/** Every endpoint of the screening module, one plugin per area. */
+export function screeningRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/api/v1/screening/plan-preview', {
-      schema: { tags: ['screening'], summary: "A category's management plan from an anchor date: phases, their dates and test dates",
-        body: PlanPreviewRequest, response: { 200: ManagementPlan } },
-    }, async (req) => previewPlan(actorOf(req), req.body, requestLocale(req)));
+    await app.register(planRoutes(ctx));
   };
 }

@@ -1,10 +1,10 @@
-import { requirePermission, type Actor } from '../../platform/access.js';
-import { AppError, validationError } from '../../platform/errors.js';
-import { todayInChina } from '../../../shared/validators/index.js';
-import { RULE_SETS } from '../../../shared/response.js';
-import { MANAGED_CATEGORY_LABELS, type ManagementPlan, type PlanPreviewRequest } from '../../../shared/screening.js';
-import type { Locale } from '../../../shared/messages.js';
-import { planFor } from './rules/plan.js';
+import { requirePermission, type Actor } from '../../../platform/access.js';
+import { AppError, validationError } from '../../../platform/errors.js';
+import { todayInChina } from '../../../../shared/validators/index.js';
+import { RULE_SETS } from '../../../../shared/response.js';
+import { MANAGED_CATEGORY_LABELS, type ManagementPlan, type PlanPreviewRequest } from '../../../../shared/screening.js';
+import type { Locale } from '../../../../shared/messages.js';
+import { planFor } from '../rules/plan.js';
 
 /**
  * The plan a person of a category would be under, before anything is saved: the same function the
