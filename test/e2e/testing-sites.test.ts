@@ -60,4 +60,34 @@ describe('sampling sites', () => {
     await card.getByText('已关闭').waitFor();
     expect((await stored()).status).toBe('closed');
   });
+
+  it('makes a lab API token, shows it once, and revokes it so that the lab API refuses it', { timeout: 90_000 }, async () => {
+    const page = await app.open();
+    await app.signIn(page, 'testing_lead');
+    await page.goto(`${app.url}/testing/sites`);
+    const card = page.getByTestId('lab-tokens');
+    await card.getByRole('button', { name: '新建令牌' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '新建令牌' });
+    await modal.getByLabel('检测机构').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await modal.getByLabel('用途说明').fill('LIS 自动报送');
+    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const token = (await page.getByTestId('new-token').innerText()).trim();
+    expect(token).toMatch(/^anlab_\S{40,}$/);
+    const post = () => fetch(`${app.url}/api/v1/testing/lab/results`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ results: [{ barcode: 'E2E-UNKNOWN-TUBE', result: 'negative' }] }),
+    });
+    // Accepted as the lab's voice: the row itself is refused (no such tube), not the token.
+    expect((await post()).status).toBe(422);
+    await page.getByRole('button', { name: '已复制，关闭' }).click();
+    await expect.poll(() => page.getByTestId('new-token').count()).toBe(0);
+
+    const row = card.locator('tr').filter({ hasText: 'LIS 自动报送' });
+    await row.getByRole('button', { name: '作废' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('令牌“LIS 自动报送”已作废').waitFor();
+    await row.getByText(/已于 .* 作废/).waitFor();
+    expect((await post()).status).toBe(401);
+  });
 });

@@ -11,6 +11,7 @@ import { useFormSubmit } from '../../../components/useFormSubmit.js';
 import { useRequest } from '../../../components/useRequest.js';
 import { useI18n } from '../../../i18n/I18nProvider.js';
 import type { SiteView } from '../types.js';
+import { LabTokensCard } from './LabTokensCard.js';
 import { SiteDrawer } from './SiteDrawer.js';
 
 type Sampler = SiteView['samplers'][number];
@@ -113,7 +114,7 @@ function SiteCard({ site, onEdit, onAssign, onChanged }: { site: SiteView; onEdi
   );
 }
 
-/** 采样点: the sampling sites of my regions, their hours and tables, and who samples there. */
+/** 采样点: the sampling sites of my regions, their hours and tables, who samples there; the labs' API tokens. */
 export function SitesPage() {
   const { t } = useI18n();
   const [region, setRegion] = useState<RegionOption>();
@@ -153,6 +154,7 @@ export function SitesPage() {
           ))}
         </div>
       </Spin>
+      <LabTokensCard />
       {editing && (
         <SiteDrawer
           site={editing === 'new' ? undefined : editing}
