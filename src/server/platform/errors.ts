@@ -1,4 +1,5 @@
 import type { ErrorCode, FieldMessageCode } from '../../shared/messages.js';
+import { EPISODE_ERROR_STATUS } from '../../shared/errors/episodes.js';
 
 /** One field's problem, reported with a stable code so the client can translate it. */
 export interface FieldIssue {
@@ -8,6 +9,7 @@ export interface FieldIssue {
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
+  ...EPISODE_ERROR_STATUS,
   VALIDATION_FAILED: 400,
   FILE_NOT_SPREADSHEET: 400,
   SHEET_NO_HEADER: 400,

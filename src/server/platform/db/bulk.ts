@@ -9,7 +9,7 @@ import type { Database } from '../../db/database.js';
  * Call it inside the caller's transaction: on SQLite the raw statement shares Kysely's one connection.
  */
 export async function bulkInsert<T extends keyof Database & string>(
-  handle: DbHandle,
+  handle: Pick<DbHandle, 'sqlite'>,
   db: DbOrTx,
   table: T,
   rows: Database[T][],

@@ -1,0 +1,220 @@
+import type { RuleSetCode } from '../../../../shared/response.js';
+import type { ManagedCategory, ManagementPlan, PhaseKind } from '../../../../shared/screening.js';
+import { defineLadder } from '../../../platform/workflow.js';
+import type { EpisodeSource, EpisodeStatus, PlaceKind, ScheduledTestStatus } from '../tables.js';
+import { planFor, ruleSetOn, type PlanProblem } from './plan.js';
+import { RULE_SET_TABLE, type RuleSet } from './rule-sets.js';
+
+/**
+ * Managed people (管控人员): an episode's status ladder, the plan it runs under, its scheduled tests,
+ * merging a new report into an open episode, filling tests with results and the release check. Pure.
+ */
+
+/**
+ * active → release_proposed (every scheduled test negative) → released (confirmed by a person);
+ * active/release_proposed → escalated (a positive test); → closed with a reason (opened in error,
+ * moved away, died). active → active records a re-plan (a later exposure merged in, a plan move);
+ * release_proposed → active when a re-plan adds tests.
+ */
+export const EPISODE_LADDER = defineLadder<EpisodeStatus>({
+  recordType: 'screening_episode',
+  initial: 'active',
+  transitions: {
+    active: ['active', 'release_proposed', 'escalated', 'closed'],
+    release_proposed: ['release_proposed', 'active', 'released', 'escalated', 'closed'],
+    released: [],
+    escalated: ['closed'],
+    closed: [],
+  },
+  reasonRequired: ['active->closed', 'release_proposed->closed', 'escalated->closed'],
+});
+
+export const OPEN_STATUSES: readonly EpisodeStatus[] = ['active', 'release_proposed'];
+
+/** What a caller asks to open (a cadre's form, a 协查 row, a positive pool's member). */
+export interface EpisodeDraft {
+  personId: string;
+  category: ManagedCategory;
+  anchorDate: string;
+  placeKind?: PlaceKind;
+  source: EpisodeSource;
+  sourceRef?: string | null;
+  note?: string | null;
+}
+
+/** The response in force as the rules need it: its plan, and the local date it was declared. */
+export interface ResponsePlan {
+  ruleSet: RuleSetCode;
+  startedOn: string;
+}
+
+/**
+ * The plan an episode anchored on a date runs under: the one named, else the one in force on the
+ * anchor date (DOMAIN.md §0), else — for an anchor on or after the day the response in force was
+ * declared and outside every dated plan — the plan that response names. The last case is how a
+ * response kept after a plan's end date (a drill, the demo district today) still gets plans; an
+ * anchor before the response began has none and is refused.
+ */
+export function ruleSetFor(anchorDate: string, response: ResponsePlan | null, named?: RuleSetCode,
+  table: readonly RuleSet[] = RULE_SET_TABLE): RuleSetCode | undefined {
+  if (named) return named;
+  const dated = ruleSetOn(anchorDate, table);
+  if (dated) return dated.code;
+  if (response && anchorDate >= response.startedOn) return response.ruleSet;
+  return undefined;
+}
+
+export type DraftProblem = PlanProblem | { code: 'NO_MEASURE_NEEDED'; category: ManagedCategory };
+
+/** A draft's plan, or why it has none (a future anchor, no plan, a category the plan lacks, a measure run out). */
+export function planOfDraft(
+  draft: { category: ManagedCategory; anchorDate: string; ruleSet?: RuleSetCode },
+  today: string,
+  response: ResponsePlan | null,
+  table: readonly RuleSet[] = RULE_SET_TABLE,
+): { ok: true; plan: ManagementPlan } | { ok: false; problem: DraftProblem } {
+  if (draft.anchorDate > today) return { ok: false, problem: { code: 'ANCHOR_IN_FUTURE' } };
+  const ruleSet = ruleSetFor(draft.anchorDate, response, draft.ruleSet, table);
+  if (!ruleSet) return { ok: false, problem: { code: 'NO_RULE_SET_IN_FORCE', date: draft.anchorDate } };
+  const result = planFor({ category: draft.category, anchorDate: draft.anchorDate, ruleSet, today }, table);
+  if (result.ok && result.plan.phases.length === 0) return { ok: false, problem: { code: 'NO_MEASURE_NEEDED', category: draft.category } };
+  return result;
+}
+
+/** Null when `openEpisodes` can take the draft; otherwise the problem the caller reports for its row. */
+export function checkDraft(draft: EpisodeDraft, today: string, response: ResponsePlan | null): DraftProblem | null {
+  const r = planOfDraft(draft, today, response);
+  return r.ok ? null : r.problem;
+}
+
+/** Where a person is managed when nobody says: a central phase first means a site, anything else home. */
+export function defaultPlace(plan: ManagementPlan): PlaceKind {
+  return plan.phases[0]?.kind === 'central_isolation' ? 'central' : 'home';
+}
+
+/** One scheduled test per test date, with the kind of phase it falls in. */
+export function testsOfPlan(plan: ManagementPlan): { dueDate: string; phaseKind: PhaseKind }[] {
+  const seen = new Set<string>();
+  const out: { dueDate: string; phaseKind: PhaseKind }[] = [];
+  for (const p of plan.phases) {
+    for (const d of p.testDates) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      out.push({ dueDate: d, phaseKind: p.kind });
+    }
+  }
+  return out;
+}
+
+/** A test is filled when a result stands on it; due and missed ones still wait. */
+export const isFilled = (status: ScheduledTestStatus) => status === 'negative' || status === 'positive' || status === 'invalid';
+
+export interface TestSlot {
+  id: string;
+  dueDate: string;
+  status: ScheduledTestStatus;
+  phaseKind: PhaseKind;
+}
+
+/**
+ * A new plan over an episode's existing tests (a later exposure merged in, a headquarters plan
+ * move): filled tests stay as they are (results are history); waiting tests on dates the new plan
+ * keeps stay (their phase kind follows the new plan); waiting tests on dates it drops go; dates it
+ * adds become new due tests.
+ */
+export function replanTests(existing: TestSlot[], plan: ManagementPlan): {
+  keep: { id: string; phaseKind: PhaseKind }[];
+  drop: string[];
+  add: { dueDate: string; phaseKind: PhaseKind }[];
+} {
+  const wanted = new Map(testsOfPlan(plan).map((t) => [t.dueDate, t.phaseKind]));
+  const keep: { id: string; phaseKind: PhaseKind }[] = [];
+  const drop: string[] = [];
+  const covered = new Set<string>();
+  for (const t of existing) {
+    const kind = wanted.get(t.dueDate);
+    if (isFilled(t.status)) {
+      keep.push({ id: t.id, phaseKind: kind ?? t.phaseKind });
+      if (kind) covered.add(t.dueDate);
+    } else if (kind && !covered.has(t.dueDate)) {
+      keep.push({ id: t.id, phaseKind: kind });
+      covered.add(t.dueDate);
+    } else {
+      drop.push(t.id);
+    }
+  }
+  const add = [...wanted].filter(([d]) => !covered.has(d)).map(([dueDate, phaseKind]) => ({ dueDate, phaseKind }));
+  return { keep, drop, add };
+}
+
+/**
+ * A new report for a person already managed in the same category (协查 lists repeat people; a
+ * second exposure): an anchor no later than the episode's changes nothing; a later one restarts the
+ * plan from it under the episode's own rule set.
+ */
+export function mergedAnchor(episodeAnchor: string, draftAnchor: string): string | null {
+  return draftAnchor > episodeAnchor ? draftAnchor : null;
+}
+
+export type ReleaseProblem =
+  | { code: 'RELEASE_TEST_POSITIVE'; dates: string[] }
+  | { code: 'RELEASE_TEST_MISSING'; dates: string[] }
+  | { code: 'RELEASE_TOO_EARLY'; releaseDate: string };
+
+/**
+ * Whether an episode may be released today: every scheduled test negative (a positive one or one
+ * without a usable result refuses, naming the dates), and the plan's release date reached.
+ */
+export function releaseProblem(tests: { dueDate: string; status: ScheduledTestStatus }[], releaseDate: string | null,
+  today: string): ReleaseProblem | null {
+  const positive = tests.filter((t) => t.status === 'positive').map((t) => t.dueDate).sort();
+  if (positive.length > 0) return { code: 'RELEASE_TEST_POSITIVE', dates: positive };
+  const missing = tests.filter((t) => t.status !== 'negative').map((t) => t.dueDate).sort();
+  if (missing.length > 0) return { code: 'RELEASE_TEST_MISSING', dates: missing };
+  if (releaseDate && today < releaseDate) return { code: 'RELEASE_TOO_EARLY', releaseDate };
+  return null;
+}
+
+/** Every scheduled test has come back negative: the ledger proposes the release by itself. */
+export function allNegative(tests: { status: ScheduledTestStatus }[]): boolean {
+  return tests.length > 0 && tests.every((t) => t.status === 'negative');
+}
+
+/**
+ * The scheduled test a sample counts for: the one due on the sample's local date if it still waits
+ * for a result, else the nearest earlier one still waiting (a missed or late test made up). A
+ * sample taken before every waiting test counts for none.
+ */
+export function testForSample<T extends { dueDate: string; status: ScheduledTestStatus }>(tests: T[], sampledOn: string): T | undefined {
+  let best: T | undefined;
+  for (const t of tests) {
+    if (isFilled(t.status) && t.status !== 'invalid') continue;
+    if (t.dueDate > sampledOn) continue;
+    if (t.dueDate === sampledOn) return t;
+    if (!best || t.dueDate > best.dueDate) best = t;
+  }
+  return best;
+}
+
+/** Due tests whose day has passed without a result: they become missed (and a task), never an extension. */
+export function missedBy<T extends { dueDate: string; status: ScheduledTestStatus }>(tests: T[], today: string): T[] {
+  return tests.filter((t) => t.status === 'due' && t.dueDate < today);
+}
+
+/** A health check that needs the community: any symptom or a temperature of 37.3 °C or more. */
+export function healthCheckAlarming(check: { temperature: number | null; symptoms: string[] }): boolean {
+  return check.symptoms.length > 0 || (check.temperature !== null && check.temperature >= 37.3);
+}
+
+/** The local date (Asia/Shanghai) of an instant. */
+export function chinaDateOf(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The ladder move a set of test results implies for an open episode, if any. */
+export function statusAfterResults(status: EpisodeStatus, tests: { status: ScheduledTestStatus }[]): EpisodeStatus {
+  if (!OPEN_STATUSES.includes(status)) return status;
+  if (tests.some((t) => t.status === 'positive')) return 'escalated';
+  if (allNegative(tests)) return 'release_proposed';
+  return 'active';
+}
