@@ -9,3 +9,4 @@ export { docIndexKey } from './rules.js';
 export { importPeople, PEOPLE_COLUMNS, type ImportOutcome } from './import.js';
 export { exportPeople } from './export.js';
 export { importPeopleFromCli, exportPeopleFromCli } from './cli.js';
+export { householdsByIds, householdsUnder, membersOfHouseholds } from './store.js';

@@ -164,3 +164,27 @@ export async function residentsPerLeaf(db: DbOrTx, paths: string[]): Promise<{ c
     .where('status', '=', 'active').where(underAnyPath('region_path', paths)).groupBy('region_path').execute();
   return rows.map((r) => ({ code: r.region_path.slice(r.region_path.lastIndexOf('/') + 1), path: r.region_path, residents: Number(r.n) }));
 }
+
+/** Households by id, and every household under some paths (door-to-door lists of other modules). */
+export async function householdsByIds(db: DbOrTx, ids: string[]): Promise<HouseholdRow[]> {
+  const out: HouseholdRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(...(await db.selectFrom('households').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()));
+  }
+  return out;
+}
+
+export async function householdsUnder(db: DbOrTx, paths: string[]): Promise<HouseholdRow[]> {
+  if (paths.length === 0) return [];
+  return db.selectFrom('households').selectAll().where(underAnyPath('region_path', paths)).orderBy('region_path').orderBy('address').execute();
+}
+
+/** The active people of some households (no encrypted columns): who may be found at home. */
+export async function membersOfHouseholds(db: DbOrTx, householdIds: string[]): Promise<Pick<PersonRow, 'id' | 'name' | 'household_id' | 'birth_date' | 'gender'>[]> {
+  const out: Pick<PersonRow, 'id' | 'name' | 'household_id' | 'birth_date' | 'gender'>[] = [];
+  for (let i = 0; i < householdIds.length; i += 500) {
+    out.push(...(await db.selectFrom('people').select(['id', 'name', 'household_id', 'birth_date', 'gender'])
+      .where('household_id', 'in', householdIds.slice(i, i + 500)).where('status', '=', 'active').orderBy('id').execute()));
+  }
+  return out;
+}

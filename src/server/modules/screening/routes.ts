@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { planRoutes } from './routes/plans.js';
+import { roundRoutes } from './routes/rounds.js';
+import { todayRoutes } from './routes/today.js';
 
 /** Every endpoint of the screening module, one plugin per area. */
 export function screeningRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(planRoutes(ctx));
+    await app.register(roundRoutes(ctx));
+    await app.register(todayRoutes(ctx));
   };
 }

@@ -1,0 +1,115 @@
+import { requirePermission, requireRegion, scopePaths, type Actor } from '../../../platform/access.js';
+import { audit } from '../../../platform/audit.js';
+import type { AppContext } from '../../../platform/context.js';
+import { AppError } from '../../../platform/errors.js';
+import { maskName } from '../../../platform/pii.js';
+import { displayName, findRegion, findRegions } from '../../regions/index.js';
+import { householdsUnder, membersOfHouseholds, peopleByIds } from '../../people/index.js';
+import { listTasks } from '../../tasks/index.js';
+import { todayInChina } from '../../../../shared/validators/index.js';
+import type { ManagementPlan } from '../../../../shared/screening.js';
+import type { TodayList } from '../../../../shared/contracts/screening/today.js';
+import { householdStates, type VisitFact } from '../rules/rounds.js';
+import { addDays } from '../rules/plan.js';
+import { healthCheckDue, phaseOn, releaseOnList, testOnList } from '../rules/today.js';
+import { openRoundsHolding } from '../store/rounds.js';
+import { visitFacts } from '../store/visits.js';
+import * as store from '../store/today.js';
+
+const GRID_DEPTH = 4;
+
+/** The grid a day list is for: the one asked for (in the actor's scope), else the grid worker's own. */
+async function gridOf(ctx: AppContext, actor: Actor, code?: string) {
+  const db = ctx.handle.db;
+  if (!code) {
+    const grids = scopePaths(actor).filter((p) => p.split('/').length === GRID_DEPTH);
+    if (grids.length !== 1 || scopePaths(actor).length !== 1) throw new AppError('GRID_REQUIRED');
+    code = grids[0].split('/').pop()!;
+  }
+  const grid = await findRegion(db, code);
+  if (!grid) throw new AppError('NOT_FOUND');
+  requireRegion(actor, grid.path);
+  if (grid.level !== 'grid') throw new AppError('NOT_A_GRID', { code });
+  return grid;
+}
+
+/**
+ * The grid worker's day (今日工作) for one grid: households still to visit in open screening rounds,
+ * scheduled tests due today and yesterday's without a result, health checks due (episodes in a home
+ * phase not yet checked today), releases due or proposed, and the grid's open testing and screening
+ * tasks. Every read is by region-path prefix on an index; names are masked; the view is audited.
+ */
+export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string, now = new Date()): Promise<TodayList> {
+  requirePermission(actor, 'screening.view');
+  const db = ctx.handle.db;
+  const grid = await gridOf(ctx, actor, gridCode);
+  const today = todayInChina(now);
+  const yesterday = addDays(today, -1);
+  const path = grid.path;
+
+  const [trail, rounds, episodes, tests, checked, tasks] = await Promise.all([
+    findRegions(db, path.split('/')),
+    openRoundsHolding(db, path, today),
+    store.openEpisodesUnder(db, path),
+    store.testsOn(db, path, [yesterday, today]),
+    store.checkedOn(db, path, today),
+    listTasks(db, { paths: [path], statuses: ['open', 'in_progress'] }, { offset: 0, limit: 200 }),
+  ]);
+
+  // Visits: the grid's households not yet found at home in each open round.
+  const households = rounds.length > 0 ? await householdsUnder(db, [path]) : [];
+  const facts = await visitFacts(db, rounds.map((r) => r.id), [path]);
+  const outstanding: { round: (typeof rounds)[number]; household: (typeof households)[number]; last: 'absent' | null }[] = [];
+  const roundFigures: TodayList['rounds'] = [];
+  for (const round of rounds) {
+    const states = householdStates(facts.filter((f) => f.round_id === round.id).map((v): VisitFact => ({
+      id: v.id, householdId: v.household_id, regionPath: v.region_path, outcome: v.outcome, shift: v.shift, visitedAt: v.visited_at })));
+    let visited = 0;
+    for (const h of households) {
+      const s = states.get(h.id);
+      if (s?.done) visited++;
+      else outstanding.push({ round, household: h, last: s ? 'absent' : null });
+    }
+    roundFigures.push({ id: round.id, name: round.name, endsOn: round.ends_on, households: households.length, visited });
+  }
+  const members = await membersOfHouseholds(db, [...new Set(outstanding.map((o) => o.household.id))]);
+
+  // Managed people: tests, health checks, releases.
+  const open = new Map(episodes.map((e) => [e.id, e]));
+  const listedTests = tests.map((t) => ({ t, when: testOnList(t, today) })).filter((x) => x.when && open.has(x.t.episode_id));
+  const dueChecks = episodes.map((e) => ({ e, plan: JSON.parse(e.plan) as ManagementPlan }))
+    .filter(({ e, plan }) => e.status === 'active' && healthCheckDue(plan, today, checked.has(e.id)));
+  const releases = episodes.map((e) => ({ e, state: releaseOnList(e, today) })).filter((x) => x.state);
+  const personIds = [...new Set([...listedTests.map((x) => x.t.person_id), ...dueChecks.map((x) => x.e.person_id),
+    ...releases.map((x) => x.e.person_id)])];
+  const people = new Map((await peopleByIds(db, personIds)).map((p) => [p.id, p]));
+  const who = (episodeId: string, personId: string) => {
+    const p = people.get(personId);
+    return { episodeId, personId, name: p ? maskName(p.name) : '', address: p?.address ?? '', category: open.get(episodeId)!.category };
+  };
+
+  await audit(db, actor, { action: 'screening.today.view', subjectType: 'region', subjectId: grid.code, regionPath: path,
+    detail: { visits: outstanding.length, tests: listedTests.length, healthChecks: dueChecks.length, releases: releases.length } });
+
+  const names = new Map(trail.map((r) => [r.code, r.name]));
+  return {
+    grid: { code: grid.code, name: displayName(path.split('/').map((c) => ({ name: names.get(c) ?? c }))) },
+    date: today,
+    rounds: roundFigures,
+    visits: outstanding.map(({ round, household, last }) => ({
+      roundId: round.id, roundName: round.name, householdId: household.id, address: household.address, lastOutcome: last,
+      members: members.filter((m) => m.household_id === household.id).map((m) => ({ id: m.id, name: maskName(m.name) })),
+    })),
+    tests: listedTests.map(({ t, when }) => ({ ...who(t.episode_id, t.person_id), scheduledTestId: t.id, dueDate: t.due_date,
+      phaseKind: t.phase_kind, missed: when === 'missed' }))
+      .sort((a, b) => Number(b.missed) - Number(a.missed) || a.address.localeCompare(b.address)),
+    healthChecks: dueChecks.map(({ e, plan }) => {
+      const phase = phaseOn(plan, today)!;
+      return { ...who(e.id, e.person_id), phaseKind: phase.kind, day: phase.day, days: phase.days };
+    }).sort((a, b) => a.address.localeCompare(b.address)),
+    releases: releases.map(({ e, state }) => ({ ...who(e.id, e.person_id), releaseDate: e.release_date, status: state! })),
+    tasks: tasks.rows.filter((t) => t.source_module === 'testing' || t.source_module === 'screening').map((t) => ({
+      id: t.id, title: t.title, kind: t.kind, sourceModule: t.source_module, dueAt: t.due_at, status: t.status,
+      overdue: t.due_at !== null && t.due_at < now.toISOString() })),
+  };
+}
