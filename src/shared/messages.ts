@@ -34,6 +34,10 @@ export const ERROR_MESSAGES = {
   },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
   OVERLOADED: { 'zh-CN': '系统繁忙，请稍后重试', en: 'The system is busy; retry shortly' },
+  JOB_INTERRUPTED: {
+    'zh-CN': '任务因系统重启而中断，未完成的部分均未保存，请重新提交',
+    en: 'The job was interrupted by a restart; nothing of it was kept. Submit it again',
+  },
   FILE_TOO_LARGE: { 'zh-CN': '文件过大（上限 {limitMb} MB）', en: 'The file is too large (limit {limitMb} MB)' },
   FILE_NOT_SPREADSHEET: {
     'zh-CN': '文件不是 Excel（.xlsx）或 CSV 表格',

@@ -1,4 +1,5 @@
-import type { Db } from './db/index.js';
+import { sql } from 'kysely';
+import type { Db, DbHandle } from './db/index.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openContext } from './bootstrap.js';
@@ -105,10 +106,67 @@ export async function runJob(config: Config, jobId: string, locale: Locale,
   const { ctx } = await openContext(config, { quiet: true });
   const job = jobHandle(ctx.handle.db, jobId);
   try {
-    await work(ctx, job);
+    await withLease(ctx.handle, jobId, () => work(ctx, job));
   } catch (err) {
     await failJob(job, err, locale);
   } finally {
     await ctx.handle.close();
   }
+}
+
+/** Advisory-lock class of running jobs on PostgreSQL ("JOB"); the job's id, hashed, is the key. */
+const JOB_LOCK_CLASS = 0x4a4f42;
+/** A job younger than this may not have taken its lease yet (its worker is still starting). */
+const LEASE_GRACE_MS = 60_000;
+
+/**
+ * While a job runs on PostgreSQL, its worker holds a session advisory lock on a connection of its
+ * own; the server drops the lock when that process dies, however it dies, so any node can tell a
+ * running job from an orphan. (SQLite serves one node: see `sweepInterruptedJobs`.)
+ */
+async function withLease(handle: DbHandle, jobId: string, work: () => Promise<void>): Promise<void> {
+  if (handle.dialect !== 'postgres') return work();
+  await handle.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${JOB_LOCK_CLASS}, hashtext(${jobId}))`.execute(conn);
+    try {
+      await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${JOB_LOCK_CLASS}, hashtext(${jobId}))`.execute(conn);
+    }
+  });
+}
+
+/**
+ * Jobs left "running" by a process that died (a restart, kill -9, the OOM killer) are marked failed
+ * with JOB_INTERRUPTED, so their owners see "submit it again" rather than a bar that never moves.
+ * SQLite has one serving process: every job it had running before `startedAt` is an orphan. On
+ * PostgreSQL a job whose lease lock nobody holds is one.
+ */
+export async function sweepInterruptedJobs(handle: DbHandle, startedAt: string, now = new Date()): Promise<string[]> {
+  const db = handle.db;
+  let orphans: string[];
+  if (handle.dialect === 'postgres') {
+    const running = await db.selectFrom('jobs').select('id').where('status', '=', 'running')
+      .where('created_at', '<', new Date(now.getTime() - LEASE_GRACE_MS).toISOString()).execute();
+    orphans = await db.connection().execute(async (conn) => {
+      const free: string[] = [];
+      for (const { id } of running) {
+        const { rows } = await sql<{ free: boolean }>`select pg_try_advisory_lock(${JOB_LOCK_CLASS}, hashtext(${id})) as free`.execute(conn);
+        if (!rows[0].free) continue;
+        await sql`select pg_advisory_unlock(${JOB_LOCK_CLASS}, hashtext(${id}))`.execute(conn);
+        free.push(id);
+      }
+      return free;
+    });
+  } else {
+    orphans = (await db.selectFrom('jobs').select('id').where('status', '=', 'running').where('created_at', '<', startedAt).execute())
+      .map((j) => j.id);
+  }
+  if (orphans.length === 0) return [];
+  await db.updateTable('jobs')
+    .set({ status: 'failed', message: errorMessage('JOB_INTERRUPTED', 'zh-CN'), result: JSON.stringify({ code: 'JOB_INTERRUPTED' }),
+      finished_at: now.toISOString() })
+    .where('id', 'in', orphans).where('status', '=', 'running')
+    .execute();
+  return orphans;
 }

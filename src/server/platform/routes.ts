@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorMessage } from '../../shared/messages.js';
 import { ROLE_PERMISSIONS } from '../../shared/roles.js';
 import { AuditEntryView, AuditQuery, ChangePassword, JobView, LoginRequest, Me } from '../../shared/contracts/auth.js';
 import { Ok } from '../../shared/contracts/common.js';
@@ -8,7 +9,7 @@ import { audit, listAudit } from './audit.js';
 import { login, logout, passwordProblem, setPassword, verifyPassword, endSessionsOf } from './auth/index.js';
 import type { AppContext } from './context.js';
 import { AppError, validationError } from './errors.js';
-import { actorOf, SESSION_COOKIE } from './http.js';
+import { actorOf, requestLocale, SESSION_COOKIE } from './http.js';
 import { getJob, readFile } from './jobs.js';
 
 /** Platform endpoints: sign-in and out, who am I, the audit log, job progress and stored files. */
@@ -89,8 +90,10 @@ export function platformRoutes(
       const actor = actorOf(req);
       const job = await getJob(db, req.params.id);
       if (!job || job.created_by !== actor.userId) throw new AppError('NOT_FOUND');
-      return { id: job.id, kind: job.kind, status: job.status, done: job.done, total: job.total, message: job.message,
-        result: job.result ? JSON.parse(job.result) : null };
+      const result = job.result ? JSON.parse(job.result) : null;
+      // The sweep that finds an interrupted job knows no reader's language: say it in theirs.
+      const message = result?.code === 'JOB_INTERRUPTED' ? errorMessage('JOB_INTERRUPTED', requestLocale(req)) : job.message;
+      return { id: job.id, kind: job.kind, status: job.status, done: job.done, total: job.total, message, result };
     });
 
     app.get('/api/v1/files/:id', {
