@@ -22,6 +22,7 @@ import { organizationRoutes } from './modules/organizations/index.js';
 import { taskRoutes } from './modules/tasks/index.js';
 import { testingRoutes } from './modules/testing/index.js';
 import { screeningRoutes } from './modules/screening/index.js';
+import { isolationRoutes } from './modules/isolation/index.js';
 
 export interface AppOptions {
   /** Built web UI to serve at /; absent in API-only tests. */
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(taskRoutes(ctx));
   await app.register(testingRoutes(ctx));
   await app.register(screeningRoutes(ctx));
+  await app.register(isolationRoutes(ctx));
 
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webRoot });

@@ -5,3 +5,4 @@ export { createSite, assignSampler } from './service/sites.js';
 export { onPositivePool, linkRetests, type PositivePool, type PositivePoolListener } from './service/incidents.js';
 export { openMembershipsOf } from './store/incidents.js';
 export { reconcileRound } from './service/coverage.js';
+export { areaTestingDays, type AreaTestingDay } from './store/zone-rounds.js';
