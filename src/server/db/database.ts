@@ -6,6 +6,7 @@ import type { OrganizationsTables } from '../modules/organizations/tables.js';
 import type { TasksTables } from '../modules/tasks/tables.js';
 import type { TestingTables } from '../modules/testing/tables.js';
 import type { ScreeningTables } from '../modules/screening/tables.js';
+import type { IsolationTables } from '../modules/isolation/tables.js';
 
 /** The one schema: every module's tables, merged. */
 export interface Database
@@ -16,4 +17,5 @@ export interface Database
     OrganizationsTables,
     TasksTables,
     TestingTables,
-    ScreeningTables {}
+    ScreeningTables,
+    IsolationTables {}

@@ -1,2 +1,2 @@
 export { responseRoutes } from './routes.js';
-export { responseInForce, startResponse } from './service.js';
+export { responseInForce, startResponse, setResponseMode } from './service.js';
