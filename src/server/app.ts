@@ -23,6 +23,7 @@ import { taskRoutes } from './modules/tasks/index.js';
 import { testingRoutes } from './modules/testing/index.js';
 import { screeningRoutes } from './modules/screening/index.js';
 import { isolationRoutes } from './modules/isolation/index.js';
+import './flows.js';
 
 export interface AppOptions {
   /** Built web UI to serve at /; absent in API-only tests. */

@@ -4,6 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
+// The app's flows between modules (listeners of one module's announcements), as in the main thread.
+await import('../flows.js');
 const mod = await import(workerData.module);
 try {
   const result = await mod[workerData.fn](workerData.input);

@@ -21,8 +21,8 @@ export const EPISODE_ERRORS = {
     en: 'Cannot release: the test of {dates} is positive; the person must be transferred for treatment',
   },
   RELEASE_TOO_EARLY: {
-    'zh-CN': '不能解除管控：解除日期为 {releaseDate}，尚未到期',
-    en: 'Cannot release before the release date, {releaseDate}',
+    'zh-CN': '不能解除管控：管控期至 {lastDay}，尚未期满',
+    en: 'Cannot release yet: the measure runs until {lastDay}',
   },
   SCHEDULED_TEST_FILLED: {
     'zh-CN': '{date} 的检测已有结果（{result}），如需更正请注明原因',

@@ -45,10 +45,6 @@ export const SCREENING_FIELD_ERRORS = {
     'zh-CN': '末次暴露日期和起止日期至少填写一项',
     en: 'Give the last exposure date or the span of dates',
   },
-  XIECHA_DUPLICATE_CONFLICT: {
-    'zh-CN': '与第 {row} 行是同一证件号码，但类别或日期不同',
-    en: 'Same document number as row {row}, but another category or date',
-  },
   UNMATCHED_DONE: { 'zh-CN': '该人员已处理（{status}）', en: 'This person was already handled ({status})' },
   UNMATCHED_OTHER_PERSON: {
     'zh-CN': '所选人员的证件号码与名单不一致',

@@ -133,6 +133,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('source_area', 'text')
     .addColumn('anchor_date', 'text')
+    // The row's own category (a 类别 column); null: the import's.
+    .addColumn('category', 'text')
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('person_id', 'text')
     .addColumn('region_path', 'text', pathCol)

@@ -1,3 +1,6 @@
 export { screeningRoutes } from './routes.js';
 export type { ScreeningTables } from './tables.js';
 export { planFor, ruleSetOn } from './rules/plan.js';
+export { openEpisodes, responsePlan, type EpisodeDraft } from './service/episodes.js';
+export { checkDraft } from './rules/episodes.js';
+export { applySampleResults, sweepMissedTests } from './service/episode-results.js';

@@ -126,7 +126,10 @@ export interface UnmatchedRow {
   reason: string | null;
   source_area: string | null;
   anchor_date: string | null;
-  status: 'to_find' | 'found' | 'not_here';
+  /** The row's own category (a 类别 column); null: the import's. */
+  category: ManagedCategory | null;
+  /** elsewhere: registered in the ledger outside the importer's regions (to pass on, not to find). */
+  status: 'to_find' | 'found' | 'not_here' | 'elsewhere';
   person_id: string | null;
   region_path: string;
   updated_at: string;

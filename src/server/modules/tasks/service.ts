@@ -99,3 +99,16 @@ export async function moveTask(db: DbOrTx, actor: Actor, id: string, input: z.in
   const [view] = await toViews(db, [(await store.findTask(db, id))!]);
   return view;
 }
+
+/**
+ * Marks open or in-progress tasks done because the work was done elsewhere (a missed test's result
+ * arrived), inside the caller's transaction; each move is recorded with its note.
+ */
+export async function finishTasks(db: DbOrTx, actor: Actor | null, ids: string[], note: string): Promise<void> {
+  for (const id of ids) {
+    const task = await store.findTask(db, id);
+    if (!task || (task.status !== 'open' && task.status !== 'in_progress')) continue;
+    await recordTransition(db, TASK_LADDER, { recordId: id, from: task.status as TaskStatus, to: 'done', actor, reason: note });
+    await store.setTaskStatus(db, id, 'done', note, nowIso());
+  }
+}

@@ -6,3 +6,4 @@ export { onPositivePool, linkRetests, type PositivePool, type PositivePoolListen
 export { openMembershipsOf } from './store/incidents.js';
 export { reconcileRound } from './service/coverage.js';
 export { areaTestingDays, type AreaTestingDay } from './store/zone-rounds.js';
+export { onSampleResults, type SampleResult, type SampleResultsListener } from './service/sample-results.js';

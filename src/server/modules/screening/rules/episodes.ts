@@ -2,7 +2,7 @@ import type { RuleSetCode } from '../../../../shared/response.js';
 import type { ManagedCategory, ManagementPlan, PhaseKind } from '../../../../shared/screening.js';
 import { defineLadder } from '../../../platform/workflow.js';
 import type { EpisodeSource, EpisodeStatus, PlaceKind, ScheduledTestStatus } from '../tables.js';
-import { planFor, ruleSetOn, type PlanProblem } from './plan.js';
+import { addDays, planFor, ruleSetOn, type PlanProblem } from './plan.js';
 import { RULE_SET_TABLE, type RuleSet } from './rule-sets.js';
 
 /**
@@ -36,6 +36,8 @@ export interface EpisodeDraft {
   personId: string;
   category: ManagedCategory;
   anchorDate: string;
+  /** A plan named by hand; otherwise the one in force (see ruleSetFor). */
+  ruleSet?: RuleSetCode;
   placeKind?: PlaceKind;
   source: EpisodeSource;
   sourceRef?: string | null;
@@ -159,11 +161,12 @@ export function mergedAnchor(episodeAnchor: string, draftAnchor: string): string
 export type ReleaseProblem =
   | { code: 'RELEASE_TEST_POSITIVE'; dates: string[] }
   | { code: 'RELEASE_TEST_MISSING'; dates: string[] }
-  | { code: 'RELEASE_TOO_EARLY'; releaseDate: string };
+  | { code: 'RELEASE_TOO_EARLY'; lastDay: string };
 
 /**
  * Whether an episode may be released today: every scheduled test negative (a positive one or one
- * without a usable result refuses, naming the dates), and the plan's release date reached.
+ * without a usable result refuses, naming the dates), and the plan's last day reached (the day
+ * before its release date: a release is confirmed once the last day's test is back negative).
  */
 export function releaseProblem(tests: { dueDate: string; status: ScheduledTestStatus }[], releaseDate: string | null,
   today: string): ReleaseProblem | null {
@@ -171,7 +174,8 @@ export function releaseProblem(tests: { dueDate: string; status: ScheduledTestSt
   if (positive.length > 0) return { code: 'RELEASE_TEST_POSITIVE', dates: positive };
   const missing = tests.filter((t) => t.status !== 'negative').map((t) => t.dueDate).sort();
   if (missing.length > 0) return { code: 'RELEASE_TEST_MISSING', dates: missing };
-  if (releaseDate && today < releaseDate) return { code: 'RELEASE_TOO_EARLY', releaseDate };
+  const lastDay = releaseDate ? addDays(releaseDate, -1) : null;
+  if (lastDay && today < lastDay) return { code: 'RELEASE_TOO_EARLY', lastDay };
   return null;
 }
 

@@ -6,6 +6,7 @@ import { newId, nowIso } from '../../../platform/ids.js';
 import { recordTransition } from '../../../platform/workflow.js';
 import type { WorkflowHistoryRow } from '../../../platform/tables.js';
 import { responseInForce } from '../../response/index.js';
+import { recordInfection } from '../../isolation/index.js';
 import type { ManagementPlan } from '../../../../shared/screening.js';
 import {
   EPISODE_LADDER, chinaDateOf, defaultPlace, mergedAnchor, planOfDraft, replanTests, testsOfPlan,
@@ -76,6 +77,7 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
     const episodes: EpisodeRow[] = [];
     const tests: ScheduledTestRow[] = [];
     const history: WorkflowHistoryRow[] = [];
+    const infections = new Map<string, string>();
     // Within the batch too: the same person and category twice becomes one episode, from the latest anchor.
     const fresh = new Map<string, EpisodeRow>();
     const latest = new Map<string, EpisodeDraft>();
@@ -120,6 +122,11 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
       }
       history.push({ id: newId(), record_type: EPISODE_LADDER.recordType, record_id: id, from_status: null, to_status: row.status,
         at: now, by_user: by, reason: d.note ?? null });
+      // A confirmed or asymptomatic infection restarts the clean-day clock of the zones around it (dated by its anchor).
+      if (d.category === 'CONFIRMED' || d.category === 'ASYMPTOMATIC') {
+        const seen = infections.get(person.region_path);
+        if (!seen || d.anchorDate > seen) infections.set(person.region_path, d.anchorDate);
+      }
     }
 
     const teams = await defaultTeamFor(tx, episodes.map((e) => e.region_path));
@@ -133,6 +140,7 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
     for (const r of toReplan.values()) {
       await replanEpisode(tx, actor, r.episode, { anchorDate: r.anchor }, today, `同类人员再次报告，锚定日期更新为 ${r.anchor}`);
     }
+    for (const [regionPath, date] of infections) await recordInfection(tx, actor, { regionPath, date });
     return { created, merged: [...new Set(merged)] };
   });
 }

@@ -70,20 +70,21 @@ export async function testsOf(db: DbOrTx, episodeIds: string[]): Promise<Schedul
   return out;
 }
 
-/** Tests still waiting for a result (due, missed or invalid) of these people, with their episode's status. */
+/** Tests of open episodes still waiting for a result (due, missed or invalid) of these people. */
 export async function waitingTestsOfPeople(db: DbOrTx, personIds: string[]): Promise<ScheduledTestRow[]> {
   const out: ScheduledTestRow[] = [];
   for (const part of chunksOf([...new Set(personIds)])) {
-    out.push(...await db.selectFrom('screening_scheduled_tests').selectAll().where('person_id', 'in', part)
-      .where('status', 'in', ['due', 'missed', 'invalid']).execute());
+    out.push(...await db.selectFrom('screening_scheduled_tests as t').innerJoin('screening_episodes as e', 'e.id', 't.episode_id')
+      .selectAll('t').where('t.person_id', 'in', part).where('t.status', 'in', ['due', 'missed', 'invalid'])
+      .where('e.status', 'in', ['active', 'release_proposed']).execute());
   }
   return out;
 }
 
-/** People with a test still waiting for a result: the few a batch of lab results can concern. */
+/** People with a test of an open episode still waiting for a result: the few a batch of lab results can concern. */
 export async function peopleAwaitingTests(db: DbOrTx): Promise<Set<string>> {
-  const rows = await db.selectFrom('screening_scheduled_tests').select('person_id').distinct()
-    .where('status', 'in', ['due', 'missed', 'invalid']).execute();
+  const rows = await db.selectFrom('screening_episodes').select('person_id').distinct()
+    .where('status', 'in', ['active', 'release_proposed']).execute();
   return new Set(rows.map((r) => r.person_id));
 }
 
@@ -113,11 +114,15 @@ export async function overdueTests(db: DbOrTx, today: string, paths?: string[]):
   return q.orderBy('t.region_path').orderBy('t.due_date').execute();
 }
 
-export async function markMissed(db: DbOrTx, rows: { id: string; taskId: string }[]): Promise<void> {
-  for (const r of rows) {
-    await db.updateTable('screening_scheduled_tests').set({ status: 'missed', task_id: r.taskId }).where('id', '=', r.id)
-      .where('status', '=', 'due').execute();
-  }
+/** Claims a due test as missed (false when another node or sweep got there first). */
+export async function claimMissed(db: DbOrTx, id: string): Promise<boolean> {
+  const res = await db.updateTable('screening_scheduled_tests').set({ status: 'missed' }).where('id', '=', id)
+    .where('status', '=', 'due').executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function setTestTask(db: DbOrTx, id: string, taskId: string): Promise<void> {
+  await db.updateTable('screening_scheduled_tests').set({ task_id: taskId }).where('id', '=', id).execute();
 }
 
 export async function teamOf(db: DbOrTx, episodeIds: string[]): Promise<EpisodeTeamRow[]> {
@@ -139,7 +144,7 @@ export async function removeTeamMember(db: DbOrTx, episodeId: string, role: Epis
 
 export async function healthChecksOf(db: DbOrTx, episodeId: string): Promise<HealthCheckRow[]> {
   return db.selectFrom('screening_health_checks').selectAll().where('episode_id', '=', episodeId)
-    .orderBy('checked_on', 'desc').orderBy('period', 'desc').execute();
+    .orderBy('checked_on', 'desc').orderBy('checked_at', 'desc').execute();
 }
 
 export async function findHealthCheck(db: DbOrTx, episodeId: string, day: string, period: HealthCheckRow['period']) {

@@ -22,6 +22,7 @@ import * as store from '../store/results.js';
 import type { ResultRow } from '../tables.js';
 import { applyRetestResults, closeIncidentsOfTube, openIncidents, type PositiveTube } from './incidents.js';
 import { labOf } from './lab-tokens.js';
+import { announceSampleResults } from './sample-results.js';
 
 const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -155,6 +156,10 @@ export async function recordResults(
     // On PostgreSQL another batch may have recorded some of these tubes since they were read.
     if (changed !== toRecord.length) throw new AppError('RESULT_CONFLICT', { barcode: '', result: '' });
 
+    await announceSampleResults(tx, who.actor, toRecord.map((r) => {
+      const t = tubes.get(r.barcode)!;
+      return { id: t.id, barcode: r.barcode, capacity: t.capacity, result: r.result, reportedAt: r.reportedAt };
+    }));
     // Single tubes may be members' retests; their results settle the incidents.
     const singles = toRecord.filter((r) => tubes.get(r.barcode)!.capacity === 1);
     const retestTubes = new Set((await incidents.membersByRetestTube(tx, singles.map(idOf))).map((m) => m.retest_tube_id!));
@@ -403,6 +408,7 @@ export async function correctResult(ctx: AppContext, actor: Actor, input: Result
         correction_reason: input.reason, superseded_at: null,
       }]);
       await store.replaceTubeResult(tx, tube.id, input.result, reportedAt);
+      await announceSampleResults(tx, actor, [{ id: tube.id, barcode: tube.barcode, capacity: tube.capacity, result: input.result, reportedAt }]);
       const isRetest = tube.capacity === 1 && (await incidents.membersByRetestTube(tx, [tube.id])).length > 0;
       if (isRetest) {
         await applyRetestResults(tx, actor, [{ tubeId: tube.id, result: input.result }], now);
