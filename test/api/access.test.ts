@@ -10,6 +10,7 @@ import { TESTING_RESULTS_CASES } from './access-cases/testing-results.js';
 import { TESTING_COVERAGE_CASES } from './access-cases/testing-coverage.js';
 import { SCREENING_CASES } from './access-cases/screening.js';
 import { ISOLATION_CASES } from './access-cases/isolation.js';
+import { SCREENING_FIELD_CASES } from './access-cases/screening-field.js';
 
 /**
  * Every endpoint, asked by a cadre of 鲁沙尔镇 about 多巴镇 (or for something their role may not do),
@@ -98,7 +99,7 @@ const BASE_CASES: Cases = {
 
 // Each workstream keeps its endpoints' cases in its own file under access-cases/.
 const CASES: Cases = { ...BASE_CASES, ...TESTING_SAMPLING_CASES, ...TESTING_RESULTS_CASES, ...TESTING_COVERAGE_CASES, ...SCREENING_CASES,
-  ...ISOLATION_CASES };
+  ...ISOLATION_CASES, ...SCREENING_FIELD_CASES };
 
 describe.each(DIALECTS)('access to every endpoint on %s', (dialect) => {
   let tdb: TestDatabase;
