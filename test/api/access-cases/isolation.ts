@@ -4,7 +4,7 @@ import { loginAs } from '../../support/http.js';
 import { makeIdNumber } from '../../../src/shared/validators/index.js';
 import { DUOBA, DUOBA_GRID, refused, type Cases, type Fixture } from './fixture.js';
 
-/** A building of 多巴镇's first grid in the small demo district (丽景家园1号楼), and two more. */
+/** Buildings of 多巴镇's first grid in the small demo district: 丽景家园1号楼, 2号楼, 3号楼. */
 export const DUOBA_BUILDINGS = ['630106105001001002', '630106105001001003', '630106105001001004'] as const;
 
 let serial = Math.floor(Math.random() * 500);
@@ -65,7 +65,7 @@ function isolationWorld(f: Fixture): Promise<IsolationWorld> {
         payload: { personId: person.id, siteId, roomId: detail.roomList[0].id, expectedReleaseOn: null } });
       const commander = await loginAs(f.app, 'commander');
       const zone = await f.app.inject({ method: 'POST', url: '/api/v1/isolation/zones', headers: { cookie: commander },
-        payload: { name: '丽景家园4号楼', level: 'high', buildingCodes: [DUOBA_BUILDINGS[2]], decisionNo: '湟防指〔2022〕99号', decidedAt: daysAgo(2) } });
+        payload: { name: '丽景家园3号楼', level: 'high', buildingCodes: [DUOBA_BUILDINGS[2]], decisionNo: '湟防指〔2022〕99号', decidedAt: daysAgo(2) } });
       const proposal = await f.app.inject({ method: 'POST', url: `/api/v1/isolation/zones/${zone.json().id}/proposals`, headers: { cookie: commander },
         payload: {} });
       return { siteId, roomId: detail.roomList[1].id, placementId: placed.json().id, zoneId: zone.json().id, proposalId: proposal.json().id, commander };
