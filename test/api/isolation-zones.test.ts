@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS } from '../support/env.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
-import { loginAs, testApp } from '../support/http.js';
+import { testApp } from '../support/http.js';
 import { buildWorld, fillTube, labToken, postResults, registerPeople, type ResultsWorld } from './access-cases/testing-results.js';
 import { daysAgo, DUOBA_BUILDINGS, newPerson, newSite } from './access-cases/isolation.js';
 import { recordInfection, runZoneDay, zoneLevelAt } from '../../src/server/modules/isolation/index.js';
