@@ -12,6 +12,7 @@ import { ResidentPage } from './pages/resident/ResidentPage.js';
 import { SamplingPage } from './pages/sampling/SamplingPage.js';
 import { TasksPage } from './pages/tasks/TasksPage.js';
 import { TestingRoutes } from './pages/testing/TestingRoutes.js';
+import { IsolationRoutes } from './pages/isolation/IsolationRoutes.js';
 import { UsersPage } from './pages/users/UsersPage.js';
 import { NAV_ITEMS } from './shell/nav.js';
 import { Shell } from './shell/Shell.js';
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="/people" element={<RequirePermission permission="people.view"><PeoplePage /></RequirePermission>} />
         <Route path="/people/import" element={<RequirePermission permission="people.capture"><ImportPage /></RequirePermission>} />
         <Route path="/testing/*" element={<TestingRoutes />} />
+        <Route path="/isolation/*" element={<IsolationRoutes />} />
         <Route path="/users" element={<RequirePermission permission="users.manage"><UsersPage /></RequirePermission>} />
         <Route path="/sampling" element={<RequirePermission permission="testing.sample"><SamplingPage /></RequirePermission>} />
         <Route path="/audit" element={<RequirePermission permission="audit.view"><AuditPage /></RequirePermission>} />

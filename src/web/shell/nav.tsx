@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { ScanOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, EnvironmentOutlined, ExperimentOutlined, PieChartOutlined } from '@ant-design/icons';
+import { HomeOutlined, WarningOutlined } from '@ant-design/icons';
 import type { UiKey } from '../../shared/i18n/index.js';
 import type { Permission } from '../../shared/roles.js';
 
@@ -23,6 +24,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/testing/incidents', label: 'testing.nav.incidents', icon: <AlertOutlined />, permission: 'testing.incidents' },
   { path: '/testing/lab', label: 'testing.nav.lab', icon: <ExperimentOutlined />, permission: 'testing.results' },
   { path: '/testing/sites', label: 'testing.nav.sites', icon: <EnvironmentOutlined />, permission: 'testing.manage' },
+  { path: '/isolation', label: 'isolation.nav.sites', icon: <HomeOutlined />, permission: 'isolation.view' },
+  { path: '/isolation/zones', label: 'isolation.nav.zones', icon: <WarningOutlined />, permission: 'isolation.view' },
   { path: '/users', label: 'nav.users', icon: <UserSwitchOutlined />, permission: 'users.manage' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.view' },
 ];
