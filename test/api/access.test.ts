@@ -9,6 +9,7 @@ import { TESTING_SAMPLING_CASES } from './access-cases/testing-sampling.js';
 import { TESTING_RESULTS_CASES } from './access-cases/testing-results.js';
 import { TESTING_COVERAGE_CASES } from './access-cases/testing-coverage.js';
 import { SCREENING_CASES } from './access-cases/screening.js';
+import { SCREENING_EPISODE_CASES } from './access-cases/screening-episodes.js';
 import { ISOLATION_CASES } from './access-cases/isolation.js';
 import { SCREENING_FIELD_CASES } from './access-cases/screening-field.js';
 
@@ -98,7 +99,7 @@ const BASE_CASES: Cases = {
 };
 
 // Each workstream keeps its endpoints' cases in its own file under access-cases/.
-const CASES: Cases = { ...BASE_CASES, ...TESTING_SAMPLING_CASES, ...TESTING_RESULTS_CASES, ...TESTING_COVERAGE_CASES, ...SCREENING_CASES,
+const CASES: Cases = { ...BASE_CASES, ...TESTING_SAMPLING_CASES, ...TESTING_RESULTS_CASES, ...TESTING_COVERAGE_CASES, ...SCREENING_CASES, ...SCREENING_EPISODE_CASES,
   ...ISOLATION_CASES, ...SCREENING_FIELD_CASES };
 
 describe.each(DIALECTS)('access to every endpoint on %s', (dialect) => {

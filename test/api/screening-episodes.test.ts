@@ -192,6 +192,47 @@ describe.each(DIALECTS)('managed people (管控人员) on %s', (dialect) => {
     expect((await post(`/api/v1/screening/episodes/${one.id}/release`, cadre)).json().status).toBe('released');
   });
 
+  it('the command summary counts managed people by category and place, releases and tests', async () => {
+    const commander = await loginAs(w.app, 'commander');
+    const res = await get('/api/v1/screening/summary', commander);
+    expect(res.statusCode, res.body).toBe(200);
+    const s = res.json();
+    const open = (await get('/api/v1/screening/episodes?pageSize=200', commander)).json();
+    expect(s.managed).toBe(open.total);
+    expect(s.byCategory.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(open.total);
+    expect(s.byPlace.find((p: { placeKind: string }) => p.placeKind === 'central').count)
+      .toBe(open.items.filter((i: { placeKind: string }) => i.placeKind === 'central').length);
+    expect(s.releasesProposed).toBe(open.items.filter((i: { status: string }) => i.status === 'release_proposed').length);
+    expect(s.isolation).toMatchObject({ sites: expect.any(Number) });
+    expect(s.zonesByLevel).toMatchObject({ high: expect.any(Number) });
+    expect(s.visits).toMatchObject({ openRounds: expect.any(Number) });
+  });
+
+  it('a headquarters decision moves open episodes to the 20 measures, keeping results; secondary contacts close', async () => {
+    const commander = await loginAs(w.app, 'commander');
+    const contact = (await post('/api/v1/screening/episodes', cadre, { personId: people[8].id, category: 'CLOSE_CONTACT', anchorDate: '2022-08-20' })).json();
+    const filled = await post(`/api/v1/screening/episodes/${contact.id}/tests/${contact.testList[0].id}/result`, cadre,
+      { result: 'negative', sampledAt: '2022-08-21T02:00:00.000Z', reportRef: 'R0821' });
+    expect(filled.statusCode, filled.body).toBe(200);
+    const secondary = (await post('/api/v1/screening/episodes', cadre, { personId: people[9].id, category: 'SECONDARY_CONTACT', anchorDate: '2022-08-20' })).json();
+    const payload = { fromRuleSet: 'NINTH_EDITION', toRuleSet: 'TWENTY_MEASURES', decisionNo: '湟疫指〔2022〕45号', decidedOn: '2022-11-11' };
+    expect((await post('/api/v1/screening/plan-moves', cadre, payload)).statusCode).toBe(403);
+    expect((await post('/api/v1/screening/plan-moves', commander, { ...payload, toRuleSet: 'NINTH_EDITION' })).json().error.code).toBe('PLAN_MOVE_SAME');
+    expect((await post('/api/v1/screening/plan-moves', commander, { ...payload, decidedOn: '2999-01-01' })).statusCode).toBe(400);
+    const move = await post('/api/v1/screening/plan-moves', commander, payload);
+    expect(move.statusCode, move.body).toBe(200);
+    expect(move.json()).toMatchObject({ decisionNo: '湟疫指〔2022〕45号', toRuleSet: 'TWENTY_MEASURES' });
+    expect(move.json().episodesMoved).toBeGreaterThanOrEqual(2);
+    const moved = (await get(`/api/v1/screening/episodes/${contact.id}`, cadre)).json();
+    expect(moved).toMatchObject({ ruleSet: 'TWENTY_MEASURES', releaseDate: '2022-08-29' });
+    expect(moved.plan.phases.map((p: { days: number }) => p.days)).toEqual([5, 3]);
+    expect(moved.testList.map((t: { dueDate: string; status: string }) => [t.dueDate, t.status])).toEqual([
+      ['2022-08-21', 'negative'], ['2022-08-22', 'due'], ['2022-08-23', 'due'], ['2022-08-25', 'due'], ['2022-08-26', 'due'], ['2022-08-28', 'due']]);
+    expect(moved.history.at(-1).reason).toContain('湟疫指〔2022〕45号');
+    expect((await get(`/api/v1/screening/episodes/${secondary.id}`, cadre)).json().status).toBe('closed');
+    expect((await get('/api/v1/screening/plan-moves', cadre)).json()[0]).toMatchObject({ decisionNo: '湟疫指〔2022〕45号' });
+  });
+
   it('a township cadre of another township sees none of it', async () => {
     const lushaer = await loginAs(w.app, 'lushaer');
     expect((await get('/api/v1/screening/episodes', lushaer)).json().total).toBe(0);

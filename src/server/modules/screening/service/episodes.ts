@@ -138,7 +138,7 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
     await store.insertRows(tx, 'screening_episode_team', team);
     await store.insertRows(tx, 'workflow_history', history);
     for (const r of toReplan.values()) {
-      await replanEpisode(tx, actor, r.episode, { anchorDate: r.anchor }, today, `同类人员再次报告，锚定日期更新为 ${r.anchor}`);
+      await replanEpisode(tx, actor, r.episode, { anchorDate: r.anchor }, `同类人员再次报告，锚定日期更新为 ${r.anchor}`);
     }
     for (const [regionPath, date] of infections) await recordInfection(tx, actor, { regionPath, date });
     return { created, merged: [...new Set(merged)] };
@@ -151,10 +151,11 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
  * proposed release when tests are added). Returns the new plan.
  */
 export async function replanEpisode(db: DbOrTx, actor: Actor | null, episode: EpisodeRow,
-  change: { anchorDate?: string; ruleSet?: EpisodeRow['rule_set'] }, today: string, reason: string): Promise<ManagementPlan> {
+  change: { anchorDate?: string; ruleSet?: EpisodeRow['rule_set'] }, reason: string): Promise<ManagementPlan> {
   const anchorDate = change.anchorDate ?? episode.anchor_date;
   const ruleSet = change.ruleSet ?? episode.rule_set;
-  const planned = planOfDraft({ category: episode.category, anchorDate, ruleSet }, today, null);
+  // Planned as of its anchor: a re-plan neither lapses nor refuses (the anchor was checked when it came in).
+  const planned = planOfDraft({ category: episode.category, anchorDate, ruleSet }, anchorDate, null);
   if (!planned.ok) throw new AppError('EPISODE_DRAFT_INVALID', { problem: planned.problem.code, id: episode.person_id }, planned.problem);
   const plan = planned.plan;
   const existing = await store.testsOf(db, [episode.id]);
