@@ -15,6 +15,7 @@ import { pathOfCode } from '../../shared/regions.js';
 import type { Role } from '../../shared/roles.js';
 import { generateDemoDistrict, type DemoSize } from './demo-district.js';
 import { seedTesting } from './testing.js';
+import { seedIsolation } from './isolation.js';
 
 export type { DemoSize };
 
@@ -95,6 +96,7 @@ export async function seedDemo(
         scopes: [{ code: a.scope, capture: a.capture ?? true }] });
     }
     await seedTesting(ctx, tx);
+    await seedIsolation(ctx, tx);
   });
   await refreshStatistics(db, ['regions', 'households', 'people', 'person_tags']);
   return { regions: regions.length, households: district.households.length, residents: district.residents.length,

@@ -349,6 +349,16 @@ export async function listProposals(ctx: AppContext, actor: Actor, status?: Zone
   return proposalViews(db, await store.proposalsUnder(db, scopePaths(actor), status), todayInChina());
 }
 
+/**
+ * Moves a zone down a level as decided (history row, level, the clock restarting at the decision's
+ * date). The approval above checks eligibility first; the demo seed records past decisions with it.
+ */
+export async function applyDowngrade(tx: DbOrTx, actor: Actor | null, zone: ZoneRow, to: DesignatedLevel, at: string, decisionNo: string,
+  reason: string | null | undefined): Promise<void> {
+  await store.insertHistory(tx, [historyRow(zone, 'downgrade', to, at, actor, decisionNo, reason)]);
+  await store.updateZone(tx, zone.id, { level: to, since: localDateOf(at), downgraded_from: zone.level, updated_at: nowIso() });
+}
+
 const MISSING_ZH: Record<string, string> = { days: '', negative_round: '，第 N 天全员核酸结果尚未全部阴性', nothing_lower: '，已是最低等级' };
 
 /**
@@ -384,8 +394,7 @@ export async function decideProposal(ctx: AppContext, actor: Actor, id: string, 
       await recordTransition(tx, PROPOSAL_LADDER, { recordId: id, from: 'proposed', to: 'approved', actor, reason: input.reason ?? undefined });
       await store.updateProposal(tx, id, { status: 'approved', decided_at: at, decided_by: actor.userId, decision_no: input.decisionNo!,
         decision_reason: input.reason ?? null });
-      await store.insertHistory(tx, [historyRow(zone, 'downgrade', row.to_level, at, actor, input.decisionNo!, input.reason ?? row.note)]);
-      await store.updateZone(tx, zone.id, { level: row.to_level, since: localDateOf(at), downgraded_from: zone.level, updated_at: at });
+      await applyDowngrade(tx, actor, zone, row.to_level, at, input.decisionNo!, input.reason ?? row.note);
     }
     await audit(tx, actor, { action: `isolation.zone.${decision}`, subjectType: 'isolation_zone', subjectId: zone.id, regionPath: zone.region_path,
       detail: { proposalId: id, decisionNo: input.decisionNo } });
