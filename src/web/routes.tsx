@@ -13,6 +13,7 @@ import { SamplingPage } from './pages/sampling/SamplingPage.js';
 import { TasksPage } from './pages/tasks/TasksPage.js';
 import { TestingRoutes } from './pages/testing/TestingRoutes.js';
 import { IsolationRoutes } from './pages/isolation/IsolationRoutes.js';
+import { ImportsRoutes, RoundsRoutes, TodayRoutes } from './pages/screening-field/FieldRoutes.js';
 import { UsersPage } from './pages/users/UsersPage.js';
 import { NAV_ITEMS } from './shell/nav.js';
 import { Shell } from './shell/Shell.js';
@@ -27,8 +28,9 @@ function RequireSession() {
 
 /** The start page: the first module in the menu this user may open. */
 function Home() {
-  const { can } = useAuth();
-  const first = NAV_ITEMS.find((item) => can(item.permission));
+  const { can, me } = useAuth();
+  // 今日工作 is the grid worker's start page; everyone else starts at their first module beyond it.
+  const first = NAV_ITEMS.find((item) => can(item.permission) && (item.path !== '/today' || me?.role === 'grid_worker'));
   return first ? <Navigate to={first.path} replace /> : null;
 }
 
@@ -50,6 +52,9 @@ export function AppRoutes() {
         <Route path="/people/import" element={<RequirePermission permission="people.capture"><ImportPage /></RequirePermission>} />
         <Route path="/testing/*" element={<TestingRoutes />} />
         <Route path="/isolation/*" element={<IsolationRoutes />} />
+        <Route path="/screening/rounds/*" element={<RoundsRoutes />} />
+        <Route path="/screening/imports/*" element={<ImportsRoutes />} />
+        <Route path="/today/*" element={<TodayRoutes />} />
         <Route path="/users" element={<RequirePermission permission="users.manage"><UsersPage /></RequirePermission>} />
         <Route path="/sampling" element={<RequirePermission permission="testing.sample"><SamplingPage /></RequirePermission>} />
         <Route path="/audit" element={<RequirePermission permission="audit.view"><AuditPage /></RequirePermission>} />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, CheckSquareOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { ScanOutlined } from '@ant-design/icons';
+import { FieldTimeOutlined, FileSearchOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, EnvironmentOutlined, ExperimentOutlined, PieChartOutlined } from '@ant-design/icons';
 import { HomeOutlined, WarningOutlined } from '@ant-design/icons';
 import type { UiKey } from '../../shared/i18n/index.js';
@@ -16,6 +17,7 @@ export interface NavItem {
 /** The modules in the side menu, each shown only to users holding its permission. */
 export const NAV_ITEMS: NavItem[] = [
   { path: '/sampling', label: 'sampling.title', icon: <ScanOutlined />, permission: 'testing.sample' }, // first: a sampler's start page
+  { path: '/today', label: 'field.nav.today', icon: <ScheduleOutlined />, permission: 'screening.capture' }, // a grid worker's start page
   { path: '/tasks', label: 'nav.tasks', icon: <CheckSquareOutlined />, permission: 'tasks.view' },
   { path: '/regions', label: 'nav.regions', icon: <ApartmentOutlined />, permission: 'regions.view' },
   { path: '/people', label: 'nav.people', icon: <TeamOutlined />, permission: 'people.view' },
@@ -24,6 +26,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/testing/incidents', label: 'testing.nav.incidents', icon: <AlertOutlined />, permission: 'testing.incidents' },
   { path: '/testing/lab', label: 'testing.nav.lab', icon: <ExperimentOutlined />, permission: 'testing.results' },
   { path: '/testing/sites', label: 'testing.nav.sites', icon: <EnvironmentOutlined />, permission: 'testing.manage' },
+  { path: '/screening/rounds', label: 'field.nav.rounds', icon: <FieldTimeOutlined />, permission: 'screening.view' },
+  { path: '/screening/imports', label: 'field.nav.imports', icon: <FileSearchOutlined />, permission: 'screening.import' },
   { path: '/isolation', label: 'isolation.nav.sites', icon: <HomeOutlined />, permission: 'isolation.view' },
   { path: '/isolation/zones', label: 'isolation.nav.zones', icon: <WarningOutlined />, permission: 'isolation.view' },
   { path: '/users', label: 'nav.users', icon: <UserSwitchOutlined />, permission: 'users.manage' },
