@@ -19,7 +19,7 @@ import type { PlacementView, RoomView, SiteDetail, SitesPage } from './types.js'
 const ID_LIKE = /^[0-9]{4,17}[0-9Xx]?$/;
 
 /** Finds people by name or ID number in my regions, for the placement form. */
-function PersonSelect({ value, onChange }: { value?: string; onChange?(v: string): void }) {
+function PersonSelect({ id, value, onChange }: { id?: string; value?: string; onChange?(v: string): void }) {
   const { t } = useI18n();
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
   const [loading, setLoading] = useState(false);
@@ -35,7 +35,7 @@ function PersonSelect({ value, onChange }: { value?: string; onChange?(v: string
     }
   };
   return (
-    <Select showSearch value={value} onChange={onChange} filterOption={false} onSearch={(v) => void search(v)} loading={loading}
+    <Select id={id} showSearch value={value} onChange={onChange} filterOption={false} onSearch={(v) => void search(v)} loading={loading}
       options={options} placeholder={t('isolation.place.personSearch')} notFoundContent={null} data-testid="person-select" />
   );
 }
