@@ -6,6 +6,7 @@ import { testDatabase, type TestDatabase } from '../support/db.js';
 import { loginAs, testApp } from '../support/http.js';
 import { todayInChina } from '../../src/shared/validators/index.js';
 import { addDays } from '../../src/server/modules/screening/rules/plan.js';
+import { DEMO_SCREENING_ROUND } from '../../src/server/seed/screening-rounds.js';
 
 const DUOBA = '630106105';
 const GRID = '630106105001001';
@@ -44,6 +45,15 @@ describe.each(DIALECTS)('screening rounds and door-to-door visits on %s', (diale
   };
   const visit = (cookie: string, payload: Record<string, unknown>) =>
     app.inject({ method: 'POST', url: '/api/v1/screening/visits', headers: { cookie }, payload: { id: ulid(), roundId, ...payload } });
+
+  it('has the demo round over 多巴镇 with yesterday\'s day and night visits in the demo grid', async () => {
+    const list = (await app.inject({ url: '/api/v1/screening/rounds', headers: { cookie: grid } })).json();
+    const demo = list.find((r: { name: string }) => r.name === DEMO_SCREENING_ROUND);
+    expect(demo).toMatchObject({ status: 'open', regions: [{ code: DUOBA }] });
+    const report = (await app.inject({ url: `/api/v1/screening/rounds/${demo.id}/completion?region=${GRID}`, headers: { cookie: grid } })).json();
+    expect(report.region.figures).toMatchObject({ visited: 5, outstanding: 2, dayVisits: 3, nightVisits: 4 });
+    expect(report.region.figures.byOutcome).toMatchObject({ normal: 4, new_arrival: 1, absent: 2 });
+  });
 
   it('lets only the headquarters declare a round, and refuses a window that ends before it starts', async () => {
     const byCadre = await app.inject({ method: 'POST', url: '/api/v1/screening/rounds', headers: { cookie: duoba },
@@ -98,10 +108,12 @@ describe.each(DIALECTS)('screening rounds and door-to-door visits on %s', (diale
     expect(byVisit.has(absent.json().id)).toBe(false);
 
     const day = (await app.inject({ url: '/api/v1/screening/today', headers: { cookie: grid } })).json();
-    const listed = day.visits.map((v: { householdId: string }) => v.householdId);
+    const ours = day.visits.filter((v: { roundId: string }) => v.roundId === roundId);
+    const listed = ours.map((v: { householdId: string }) => v.householdId);
     expect(listed).toContain(h4.id);
     expect(listed).not.toContain(h1.id);
-    expect(day.visits.find((v: { householdId: string }) => v.householdId === h4.id).lastOutcome).toBe('absent');
+    expect(ours.find((v: { householdId: string }) => v.householdId === h4.id).lastOutcome).toBe('absent');
+    expect(day.rounds.find((r: { id: string }) => r.id === roundId)).toMatchObject({ visited: 4 });
     expect(day.tasks.map((t: { id: string }) => t.id)).toContain(arrival.json().taskId);
 
     const community = (await app.inject({ url: `/api/v1/screening/rounds/${roundId}/completion?region=630106105001`,
@@ -132,6 +144,7 @@ describe.each(DIALECTS)('screening rounds and door-to-door visits on %s', (diale
     const late = await visit(grid, { householdId: mine.id, shift: 'day', outcome: 'normal' });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('SCREENING_ROUND_NOT_OPEN');
-    expect((await app.inject({ url: '/api/v1/screening/today', headers: { cookie: grid } })).json().visits).toEqual([]);
+    const day = (await app.inject({ url: '/api/v1/screening/today', headers: { cookie: grid } })).json();
+    expect(day.visits.filter((v: { roundId: string }) => v.roundId === roundId)).toEqual([]);
   });
 });

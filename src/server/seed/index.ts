@@ -16,6 +16,7 @@ import type { Role } from '../../shared/roles.js';
 import { generateDemoDistrict, type DemoSize } from './demo-district.js';
 import { seedTesting } from './testing.js';
 import { seedIsolation } from './isolation.js';
+import { seedScreeningRounds } from './screening-rounds.js';
 
 export type { DemoSize };
 
@@ -97,6 +98,7 @@ export async function seedDemo(
     }
     await seedTesting(ctx, tx);
     await seedIsolation(ctx, tx);
+    await seedScreeningRounds(ctx, tx);
   });
   await refreshStatistics(db, ['regions', 'households', 'people', 'person_tags']);
   return { regions: regions.length, households: district.households.length, residents: district.residents.length,

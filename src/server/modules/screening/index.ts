@@ -4,3 +4,5 @@ export { planFor, ruleSetOn } from './rules/plan.js';
 export { openEpisodes, responsePlan, type EpisodeDraft } from './service/episodes.js';
 export { checkDraft } from './rules/episodes.js';
 export { applySampleResults, sweepMissedTests } from './service/episode-results.js';
+export { createRound as createScreeningRound } from './service/rounds.js';
+export { writeVisit } from './service/visits.js';

@@ -9,7 +9,8 @@ import { householdsByIds, membersOfHouseholds } from '../../people/index.js';
 import { activeTasksFor, createTask } from '../../tasks/index.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import type { NewVisit, VisitView } from '../../../../shared/contracts/screening/rounds.js';
-import type { VisitRow } from '../tables.js';
+import type { HouseholdRow } from '../../people/index.js';
+import type { ScreeningRoundRow, VisitRow } from '../tables.js';
 import { takesVisitsOn } from '../rules/rounds.js';
 import { strangers, workForOutcome, workRegionPath } from '../rules/visits.js';
 import * as rounds from '../store/rounds.js';
@@ -69,24 +70,8 @@ export async function recordVisit(ctx: AppContext, actor: Actor, input: NewVisit
     visited_at: visitedAt.toISOString(), shift: input.shift, outcome: input.outcome, present: JSON.stringify([...new Set(input.present)]),
     note: input.note?.trim() || null, created_at: nowIso(), created_by: actor.userId,
   };
-  const work = workForOutcome(row.outcome, { address: household.address, roundName: round.name });
   try {
-    const taskId = await inTransaction(db, async (tx) => {
-      await visits.insertVisit(tx, row);
-      let task: string | null = null;
-      if (work) {
-        const regionPath = workRegionPath(household.region_path, work.to);
-        task = await createTask(tx, actor, {
-          title: work.title, kind: work.kind, sourceModule: 'screening', sourceId: row.id,
-          target: { type: 'region', id: regionPath.split('/').pop()! }, regionPath, workstream: 'screening',
-          dueAt: new Date(now.getTime() + work.dueInHours * 3_600_000).toISOString(), note: row.note,
-        });
-      }
-      await audit(tx, actor, { action: 'screening.visit', subjectType: 'household', subjectId: household.id,
-        regionPath: household.region_path, detail: { roundId: round.id, visitId: row.id, outcome: row.outcome, shift: row.shift,
-          present: JSON.parse(row.present).length, task } });
-      return task;
-    });
+    const taskId = await inTransaction(db, (tx) => writeVisit(tx, actor, round, household, row));
     return { view: toView(row, household.address, taskId), created: true };
   } catch (err) {
     // Two sends of one visit raced: the first one's row answers the second.
@@ -94,6 +79,31 @@ export async function recordVisit(ctx: AppContext, actor: Actor, input: NewVisit
     if (raced) return { view: await repeated(db, actor, raced, input), created: false };
     throw err;
   }
+}
+
+/**
+ * Writes a visit and the work its outcome opens (a task for the grid or the community), audited when
+ * a person made it. Inside the caller's transaction; checks are the caller's.
+ */
+export async function writeVisit(tx: DbOrTx, actor: Actor | null, round: Pick<ScreeningRoundRow, 'id' | 'name'>, household: HouseholdRow,
+  row: VisitRow): Promise<string | null> {
+  await visits.insertVisit(tx, row);
+  const work = workForOutcome(row.outcome, { address: household.address, roundName: round.name });
+  let task: string | null = null;
+  if (work) {
+    const regionPath = workRegionPath(household.region_path, work.to);
+    task = await createTask(tx, actor, {
+      title: work.title, kind: work.kind, sourceModule: 'screening', sourceId: row.id,
+      target: { type: 'region', id: regionPath.split('/').pop()! }, regionPath, workstream: 'screening',
+      dueAt: new Date(Date.parse(row.visited_at) + work.dueInHours * 3_600_000).toISOString(), note: row.note,
+    });
+  }
+  if (actor) {
+    await audit(tx, actor, { action: 'screening.visit', subjectType: 'household', subjectId: household.id,
+      regionPath: household.region_path, detail: { roundId: round.id, visitId: row.id, outcome: row.outcome, shift: row.shift,
+        present: (JSON.parse(row.present) as string[]).length, task } });
+  }
+  return task;
 }
 
 /** A round's visits in a region (a grid's record), newest first, with addresses and no names. */
