@@ -52,6 +52,7 @@ describe.each(DIALECTS)('risk zones on %s', (dialect) => {
     expect(z).toMatchObject({ level: 'high', status: 'active', ruleSet: 'NINTH_EDITION', scopeKind: 'buildings', regionCode: '630106105001001',
       decisionNo: '湟防指〔2022〕31号', since: localDate(daysAgo(3)) });
     expect(z.regions.map((r: { name: string }) => r.name)).toEqual(['丽景家园1号楼', '丽景家园2号楼']);
+    expect(z.regionName).toBe('多巴镇 / 通海社区 / 第1网格');
     expect(z.history).toMatchObject([{ action: 'designate', fromLevel: null, toLevel: 'high', decisionNo: '湟防指〔2022〕31号' }]);
     expect((await zone(z.id)).advice).toMatchObject({ eligible: false, cleanDays: 3, needDays: 7, missing: 'days' });
 

@@ -44,7 +44,8 @@ describe.each(DIALECTS)('isolation sites and placements on %s', (dialect) => {
     expect(clash.json().error.code).toBe('ROOM_LABELS_TAKEN');
     expect(clash.json().error.message).toContain('329');
     const detail = await site(id);
-    expect(detail).toMatchObject({ name: '多巴镇隔离酒店（测试）', kind: 'hotel', rooms: 30, capacity: 30, occupied: 0, free: 30, status: 'active' });
+    expect(detail).toMatchObject({ name: '多巴镇隔离酒店（测试）', kind: 'hotel', rooms: 30, capacity: 30, occupied: 0, free: 30, status: 'active',
+      regionName: '多巴镇', contact: '前台 0971-1234567' });
     expect(detail.roomList.map((r: { label: string }) => r.label).slice(0, 3)).toEqual(['301', '302', '303']);
     expect(detail.forecast).toHaveLength(14);
     expect(detail.forecast[0]).toEqual({ date: todayInChina(), occupied: 0, free: 30 });

@@ -12,8 +12,8 @@ import * as store from '../store/sites.js';
 /** "多巴镇/金城社区" from a path, with names read in one query for many paths. */
 export async function pathNamer(db: DbOrTx, paths: string[]): Promise<(path: string) => string> {
   const names = await regionNames(db, [...new Set(paths.flatMap((p) => p.split('/')))]);
-  // The district is the same for everyone: names start below it.
-  return (path) => displayName(path.split('/').slice(1).map((c) => ({ name: names.get(c) ?? c })));
+  // displayName leaves the district out: it is the same for everyone.
+  return (path) => displayName(path.split('/').map((c) => ({ name: names.get(c) ?? c })));
 }
 
 /** Sites with their capacity, occupancy and 14-day forecast of free beds. */
