@@ -13,6 +13,7 @@ import { SamplingPage } from './pages/sampling/SamplingPage.js';
 import { TasksPage } from './pages/tasks/TasksPage.js';
 import { TestingRoutes } from './pages/testing/TestingRoutes.js';
 import { IsolationRoutes } from './pages/isolation/IsolationRoutes.js';
+import { ScreeningRoutes } from './pages/screening/ScreeningRoutes.js';
 import { ImportsRoutes, RoundsRoutes, TodayRoutes } from './pages/screening-field/FieldRoutes.js';
 import { UsersPage } from './pages/users/UsersPage.js';
 import { NAV_ITEMS } from './shell/nav.js';
@@ -55,6 +56,7 @@ export function AppRoutes() {
         <Route path="/screening/rounds/*" element={<RoundsRoutes />} />
         <Route path="/screening/imports/*" element={<ImportsRoutes />} />
         <Route path="/today/*" element={<TodayRoutes />} />
+        <Route path="/screening/*" element={<ScreeningRoutes />} />
         <Route path="/users" element={<RequirePermission permission="users.manage"><UsersPage /></RequirePermission>} />
         <Route path="/sampling" element={<RequirePermission permission="testing.sample"><SamplingPage /></RequirePermission>} />
         <Route path="/audit" element={<RequirePermission permission="audit.view"><AuditPage /></RequirePermission>} />

@@ -112,7 +112,7 @@ describe.each(DIALECTS)('managed people (管控人员) on %s', (dialect) => {
     expect(fever.json().healthChecks[0]).toMatchObject({ period: 'evening', alarming: true, symptoms: ['cough'] });
     const tasks = await tasksOf(ep.id);
     expect(tasks).toMatchObject([{ kind: 'screening.health_alarm', region_path: '630106/630106105/630106105001', status: 'open' }]);
-    const team = await w.app.inject({ method: 'PUT', url: `/api/v1/screening/episodes/${ep.id}/team`, headers: { cookie: w.cookies.grid },
+    const team = await w.app.inject({ method: 'POST', url: `/api/v1/screening/episodes/${ep.id}/team`, headers: { cookie: w.cookies.grid },
       payload: { role: 'doctor', name: '马医生', phone: '13912345678' } });
     expect(team.json().team.find((m: { role: string }) => m.role === 'doctor')).toMatchObject({ name: '马医生', phone: '139****5678' });
     const raw = await tdb.ctx.handle.db.selectFrom('screening_episode_team').select('phone_enc').where('episode_id', '=', ep.id)

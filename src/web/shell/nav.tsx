@@ -4,6 +4,7 @@ import { ScanOutlined } from '@ant-design/icons';
 import { FieldTimeOutlined, FileSearchOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, EnvironmentOutlined, ExperimentOutlined, PieChartOutlined } from '@ant-design/icons';
 import { HomeOutlined, WarningOutlined } from '@ant-design/icons';
+import { SolutionOutlined } from '@ant-design/icons';
 import type { UiKey } from '../../shared/i18n/index.js';
 import type { Permission } from '../../shared/roles.js';
 
@@ -26,6 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/testing/incidents', label: 'testing.nav.incidents', icon: <AlertOutlined />, permission: 'testing.incidents' },
   { path: '/testing/lab', label: 'testing.nav.lab', icon: <ExperimentOutlined />, permission: 'testing.results' },
   { path: '/testing/sites', label: 'testing.nav.sites', icon: <EnvironmentOutlined />, permission: 'testing.manage' },
+  { path: '/screening', label: 'episodes.nav', icon: <SolutionOutlined />, permission: 'screening.view' },
   { path: '/screening/rounds', label: 'field.nav.rounds', icon: <FieldTimeOutlined />, permission: 'screening.view' },
   { path: '/screening/imports', label: 'field.nav.imports', icon: <FileSearchOutlined />, permission: 'screening.import' },
   { path: '/isolation', label: 'isolation.nav.sites', icon: <HomeOutlined />, permission: 'isolation.view' },

@@ -36,9 +36,9 @@ export const SCREENING_EPISODE_CASES: Cases = {
     const { id } = await episodeOf(f);
     refused((await f.app.inject({ url: `/api/v1/screening/episodes/${id}`, headers: { cookie: f.outsider } })).statusCode);
   },
-  'PUT /api/v1/screening/episodes/{id}/team': async (f) => {
+  'POST /api/v1/screening/episodes/{id}/team': async (f) => {
     const { id } = await episodeOf(f);
-    refused((await f.app.inject({ method: 'PUT', url: `/api/v1/screening/episodes/${id}/team`, headers: { cookie: f.outsider },
+    refused((await f.app.inject({ method: 'POST', url: `/api/v1/screening/episodes/${id}/team`, headers: { cookie: f.outsider },
       payload: { role: 'doctor', name: '外乡医生' } })).statusCode);
   },
   'POST /api/v1/screening/episodes/{id}/health-checks': async (f) => {

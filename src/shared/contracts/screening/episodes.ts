@@ -180,6 +180,7 @@ export const PlanMoveView = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
 });
+export type PlanMoveView = z.infer<typeof PlanMoveView>;
 
 export const ScreeningSummary = z.object({
   date: IsoDate,

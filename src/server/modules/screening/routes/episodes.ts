@@ -30,7 +30,7 @@ export function episodeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: EpisodeParams, response: detail },
     }, async (req) => getEpisode(ctx, actorOf(req), req.params.id, requestLocale(req)));
 
-    app.put('/api/v1/screening/episodes/:id/team', {
+    app.post('/api/v1/screening/episodes/:id/team', {
       schema: { ...tag, summary: 'Set one member of the 五包一 team', params: EpisodeParams, body: SetTeamMember, response: detail },
     }, async (req) => setTeamMember(ctx, actorOf(req), req.params.id, req.body, requestLocale(req)));
 

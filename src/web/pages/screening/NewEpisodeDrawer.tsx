@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { App, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { RULE_SETS, RULE_SET_CODES } from '../../../shared/response.js';
+import { ApiError, api } from '../../api/client.js';
+import { FormDrawer } from '../../components/FormDrawer.js';
+import { useFormSubmit } from '../../components/useFormSubmit.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import {
+  MANAGED_CATEGORIES, MANAGED_CATEGORY_LABELS, PHASE_KIND_LABELS, PLACE_KINDS, type EpisodeDetail, type ManagementPlan,
+} from './types.js';
+
+interface Values {
+  docNumber: string;
+  category: (typeof MANAGED_CATEGORIES)[number];
+  anchorDate: Dayjs;
+  placeKind?: (typeof PLACE_KINDS)[number];
+  ruleSet?: (typeof RULE_SET_CODES)[number];
+  note?: string;
+}
+
+/** The plan the rules engine would give, asked again whenever the category, date or plan changes. */
+export function PlanPreview({ category, anchorDate, ruleSet }: { category?: string; anchorDate?: Dayjs | null; ruleSet?: string }) {
+  const { t, pick } = useI18n();
+  const [plan, setPlan] = useState<ManagementPlan>();
+  const [error, setError] = useState<string>();
+  const date = anchorDate ? anchorDate.format('YYYY-MM-DD') : undefined;
+  useEffect(() => {
+    if (!category || !date) {
+      setPlan(undefined);
+      setError(undefined);
+      return;
+    }
+    let current = true;
+    api.post<ManagementPlan>('/screening/plan-preview', { category, anchorDate: date, ...(ruleSet ? { ruleSet } : {}) }).then(
+      (p) => { if (current) { setPlan(p); setError(undefined); } },
+      (err: unknown) => {
+        if (!current) return;
+        setPlan(undefined);
+        setError(err instanceof ApiError ? (err.fields[0]?.message ?? err.message) : String(err));
+      },
+    );
+    return () => { current = false; };
+  }, [category, date, ruleSet]);
+  return (
+    <div className="plan-preview" data-testid="plan-preview">
+      <Typography.Text strong>{t('episodes.preview.title')}</Typography.Text>
+      {!plan && !error && <div><Typography.Text type="secondary">{t('episodes.preview.empty')}</Typography.Text></div>}
+      {error && <div><Typography.Text type="danger" data-testid="plan-preview-error">{error}</Typography.Text></div>}
+      {plan && (
+        <>
+          <div><Tag>{pick(RULE_SETS[plan.ruleSet])}</Tag></div>
+          {plan.phases.map((p) => (
+            <div key={p.startDate} className="plan-preview-phase">
+              <Tag color="blue">{pick(PHASE_KIND_LABELS[p.kind])}</Tag>
+              {t('episodes.preview.days', { start: p.startDate, end: p.endDate, days: p.days })}
+              <div><Typography.Text type="secondary">{t('episodes.preview.tests', { dates: p.testDates.join('、') })}</Typography.Text></div>
+            </div>
+          ))}
+          {plan.releaseDate && <Typography.Text strong data-testid="plan-preview-release">{t('episodes.preview.release', { date: plan.releaseDate })}</Typography.Text>}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** 新增管控人员: by ID number, with the plan shown live before anything is saved. */
+export function NewEpisodeDrawer({ onClose, onCreated }: { onClose(): void; onCreated(e: EpisodeDetail): void }) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const category = Form.useWatch('category', form);
+  const anchorDate = Form.useWatch('anchorDate', form);
+  const ruleSet = Form.useWatch('ruleSet', form);
+  const { submit, busy, error } = useFormSubmit(async (v: Values) => {
+    const created = await api.post<EpisodeDetail>('/screening/episodes', {
+      docNumber: v.docNumber.trim(), category: v.category, anchorDate: v.anchorDate.format('YYYY-MM-DD'),
+      ...(v.placeKind ? { placeKind: v.placeKind } : {}), ...(v.ruleSet ? { ruleSet: v.ruleSet } : {}), ...(v.note ? { note: v.note } : {}),
+    });
+    message.success(t('episodes.form.created', { name: created.name }));
+    onCreated(created);
+  });
+  const required = [{ required: true, message: t('form.required') }];
+  return (
+    <FormDrawer title={t('episodes.new')} width={520} form={form} busy={busy} error={error} onClose={onClose}>
+      <Form form={form} layout="vertical" name="newEpisode" onFinish={submit} initialValues={{ anchorDate: dayjs() }}>
+        <Form.Item name="docNumber" label={t('episodes.form.person')} extra={t('episodes.form.personHelp')} rules={required}>
+          <Input maxLength={20} autoComplete="off" inputMode="text" />
+        </Form.Item>
+        <Form.Item name="category" label={t('episodes.form.category')} rules={required}>
+          <Select options={MANAGED_CATEGORIES.map((c) => ({ value: c, label: pick(MANAGED_CATEGORY_LABELS[c]) }))} data-testid="category-select" />
+        </Form.Item>
+        <Form.Item name="anchorDate" label={t('episodes.form.anchor')} rules={required}>
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+        <PlanPreview category={category} anchorDate={anchorDate} ruleSet={ruleSet} />
+        <Form.Item name="placeKind" label={t('episodes.form.place')}>
+          <Select allowClear placeholder={t('episodes.form.placeDefault')}
+            options={PLACE_KINDS.map((p) => ({ value: p, label: t(`episodes.place.${p}`) }))} />
+        </Form.Item>
+        <Form.Item name="ruleSet" label={t('episodes.form.ruleSet')}>
+          <Select allowClear placeholder={t('episodes.form.ruleSetDefault')}
+            options={RULE_SET_CODES.map((r) => ({ value: r, label: pick(RULE_SETS[r]) }))} />
+        </Form.Item>
+        <Form.Item name="note" label={t('episodes.form.note')}><Input.TextArea maxLength={500} rows={2} /></Form.Item>
+      </Form>
+    </FormDrawer>
+  );
+}
