@@ -140,6 +140,20 @@ describe.each(DIALECTS)('isolation sites and placements on %s', (dialect) => {
     }
   });
 
+  it('one person placed into two sites at once: one stay, the other refused', async () => {
+    const [s1, s2] = [await newSite(app, duoba, { rooms: 1 }), await newSite(app, duoba, { rooms: 1 })];
+    const commander = await loginAs(app, 'commander');
+    const a = await newPerson(app, duoba);
+    const results = await Promise.all([s1, s2].map((siteId, i) => post('/api/v1/isolation/placements',
+      { personId: a.id, siteId, expectedReleaseOn: null }, i === 0 ? duoba : commander)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const refused = results.find((r) => r.statusCode === 409)!.json().error;
+    expect(refused.code).toBe('ALREADY_PLACED');
+    const stays = (await get(`/api/v1/isolation/people/${a.id}/placements`)).json();
+    expect(stays).toHaveLength(1);
+    expect(refused.message).toContain(stays[0].siteName);
+  });
+
   it('serves the screening module: a placement per episode, ended with the episode', async () => {
     const id = await newSite(app, duoba, { rooms: 1, beds: 1 });
     const a = await newPerson(app, duoba);

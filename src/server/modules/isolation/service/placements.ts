@@ -13,6 +13,11 @@ import type { IsolationSiteRow, PlacementEndReason, PlacementRow } from '../tabl
 import * as store from '../store/sites.js';
 import { placementViews } from './views.js';
 
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  return e?.code === '23505' || /UNIQUE constraint failed/.test(e?.message ?? '');
+}
+
 export interface PlacementRequest {
   personId: string;
   episodeId: string | null;
@@ -67,7 +72,13 @@ async function takeBed(tx: DbOrTx, actor: Actor | null, p: PlacementRequest, fro
     placed_by: actor?.userId ?? null, expected_release_on: p.expectedReleaseOn, ended_at: null, ended_by: null, end_reason: null,
     transferred_from: from?.id ?? null, note: p.note ?? null,
   };
-  await store.insertPlacement(tx, row);
+  try {
+    await store.insertPlacement(tx, row);
+  } catch (err) {
+    // The same person placed elsewhere at the same moment: the one-active-stay index refused the second.
+    if (isUniqueViolation(err)) throw new AppError('ALREADY_PLACED', { site: '' });
+    throw err;
+  }
   if (actor) {
     await audit(tx, actor, { action: from ? 'isolation.placement.transfer' : 'isolation.placement.create', subjectType: 'person',
       subjectId: p.personId, regionPath: row.region_path, detail: { placementId: row.id, siteId: site.id, roomId: row.room_id, from: from?.id } });
@@ -78,8 +89,18 @@ async function takeBed(tx: DbOrTx, actor: Actor | null, p: PlacementRequest, fro
 /** Places a person (optionally for a screening episode) into a site and room; see takeBed. */
 export async function placePerson(db: DbOrTx, actor: Actor | null, p: PlacementRequest): Promise<{ placementId: string }> {
   if (actor) requirePermission(actor, 'isolation.manage');
-  const row = await inTransaction(db, (tx) => takeBed(tx, actor, p, null));
-  return { placementId: row.id };
+  try {
+    const row = await inTransaction(db, (tx) => takeBed(tx, actor, p, null));
+    return { placementId: row.id };
+  } catch (err) {
+    // Lost a race for the same person: name the site that won, read after the rollback.
+    if (err instanceof AppError && err.code === 'ALREADY_PLACED' && !err.params.site && !db.isTransaction) {
+      const current = await store.activePlacementOf(db, p.personId);
+      const site = current ? await store.findSite(db, current.site_id) : undefined;
+      throw new AppError('ALREADY_PLACED', { site: site?.name ?? '' });
+    }
+    throw err;
+  }
 }
 
 /** An active placement of a person the actor may manage (their region in capture scope). */
