@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
 
 /** One local day of testing in an area: people sampled there, how many have a result, how many positive. */
@@ -17,30 +16,39 @@ export interface AreaTestingDay {
 }
 
 const startOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
+const localDate = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Per local day (China time) from `from` to `to` inclusive (at most 62 days), the people sampled whose
- * residence (or, unregistered, whose site) lies at or under one of the paths. One aggregate query per
- * day over the samples' (region_path, sampled_at) index: read by isolation for a risk zone's day-N round.
+ * residence (or, unregistered, whose site) lies at or under one of the paths: one ordered scan of the
+ * samples' (region_path, sampled_at) index over the window, counted by day here. Read by isolation for a
+ * risk zone's day-N round.
  */
 export async function areaTestingDays(db: DbOrTx, paths: string[], from: string, to: string): Promise<AreaTestingDay[]> {
-  const out: AreaTestingDay[] = [];
-  if (paths.length === 0 || from > to) return out;
-  for (let date = from, n = 0; date <= to && n < 62; date = nextDay(date), n++) {
-    const row = await db.selectFrom('testing_samples as s').innerJoin('testing_tubes as t', 't.id', 's.tube_id')
-      .select([
-        sql<number>`count(distinct s.subject_id)`.as('sampled'),
-        sql<number>`count(distinct case when t.result in ('negative', 'positive') then s.subject_id end)`.as('results_in'),
-        sql<number>`count(distinct case when t.result = 'positive' then s.subject_id end)`.as('positives'),
-      ])
-      .where(underAnyPath('s.region_path', paths))
-      .where('s.sampled_at', '>=', startOf(date)).where('s.sampled_at', '<', startOf(nextDay(date)))
-      .executeTakeFirst();
-    const sampled = Number(row?.sampled ?? 0);
-    const resultsIn = Number(row?.results_in ?? 0);
-    const positives = Number(row?.positives ?? 0);
-    out.push({ date, sampled, resultsIn, positives, allNegative: sampled > 0 && resultsIn === sampled && positives === 0 });
+  const days: string[] = [];
+  for (let date = from; date <= to && days.length < 62; date = nextDay(date)) days.push(date);
+  if (paths.length === 0 || days.length === 0) return [];
+  const rows = await db.selectFrom('testing_samples as s').innerJoin('testing_tubes as t', 't.id', 's.tube_id')
+    .select(['s.subject_id', 's.sampled_at', 't.result'])
+    .where(underAnyPath('s.region_path', paths))
+    .where('s.sampled_at', '>=', startOf(days[0])).where('s.sampled_at', '<', startOf(nextDay(days[days.length - 1])))
+    .execute();
+  const byDay = new Map(days.map((d) => [d, new Map<string, 'in' | 'pending' | 'positive'>()]));
+  for (const r of rows) {
+    const people = byDay.get(localDate(r.sampled_at));
+    if (!people) continue;
+    // A person sampled twice a day counts once: positive if any tube was, pending while any has no result.
+    const state = r.result === 'positive' ? 'positive' : r.result === 'negative' ? 'in' : 'pending';
+    const before = people.get(r.subject_id);
+    if (before === 'positive' || (before === 'pending' && state === 'in')) continue;
+    people.set(r.subject_id, state);
   }
-  return out;
+  return days.map((date) => {
+    const states = [...byDay.get(date)!.values()];
+    const sampled = states.length;
+    const positives = states.filter((x) => x === 'positive').length;
+    const resultsIn = states.filter((x) => x !== 'pending').length;
+    return { date, sampled, resultsIn, positives, allNegative: sampled > 0 && resultsIn === sampled && positives === 0 };
+  });
 }
