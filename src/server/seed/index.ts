@@ -15,6 +15,7 @@ import { pathOfCode } from '../../shared/regions.js';
 import type { Role } from '../../shared/roles.js';
 import { generateDemoDistrict, type DemoSize } from './demo-district.js';
 import { seedTesting } from './testing.js';
+import { seedScreening } from './screening.js';
 import { seedIsolation } from './isolation.js';
 import { seedScreeningRounds } from './screening-rounds.js';
 
@@ -99,6 +100,7 @@ export async function seedDemo(
     await seedTesting(ctx, tx);
     await seedIsolation(ctx, tx);
     await seedScreeningRounds(ctx, tx);
+    await seedScreening(ctx, tx, opts.size);
   });
   await refreshStatistics(db, ['regions', 'households', 'people', 'person_tags']);
   return { regions: regions.length, households: district.households.length, residents: district.residents.length,

@@ -87,6 +87,7 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
       if (!seen || d.anchorDate > seen.anchorDate) latest.set(key, d);
     }
     const toReplan = new Map<string, { episode: EpisodeRow; anchor: string }>();
+    const plans = new Map<string, { plan: ManagementPlan; json: string; tests: ReturnType<typeof testsOfPlan> }>();
 
     for (const draft of drafts) {
       const person = people.get(draft.personId);
@@ -102,12 +103,19 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
         continue;
       }
       const d = latest.get(key)!;
-      const planned = planOfDraft(d, today, response);
-      if (!planned.ok) throw new AppError('EPISODE_DRAFT_INVALID', { problem: planned.problem.code, id: d.personId }, planned.problem);
+      // A list holds few distinct (category, anchor, plan) triples: each is planned once.
+      const planKey = `${d.category}|${d.anchorDate}|${d.ruleSet ?? ''}`;
+      let planned = plans.get(planKey);
+      if (!planned) {
+        const r = planOfDraft(d, today, response);
+        if (!r.ok) throw new AppError('EPISODE_DRAFT_INVALID', { problem: r.problem.code, id: d.personId }, r.problem);
+        planned = { plan: r.plan, json: JSON.stringify(r.plan), tests: testsOfPlan(r.plan) };
+        plans.set(planKey, planned);
+      }
       const plan = planned.plan;
       const id = newId();
       const row: EpisodeRow = {
-        id, person_id: d.personId, category: d.category, rule_set: plan.ruleSet, anchor_date: d.anchorDate, plan: JSON.stringify(plan),
+        id, person_id: d.personId, category: d.category, rule_set: plan.ruleSet, anchor_date: d.anchorDate, plan: planned.json,
         release_date: plan.releaseDate, place_kind: d.placeKind ?? defaultPlace(plan), status: EPISODE_LADDER.initial, source: d.source,
         source_ref: d.sourceRef ?? null, region_code: person.region_code, region_path: person.region_path, note: d.note ?? null,
         created_at: now, created_by: by, updated_at: now, release_proposed_at: null, released_at: null, released_by: null,
@@ -115,7 +123,7 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
       episodes.push(row);
       fresh.set(key, row);
       created.push(id);
-      for (const t of testsOfPlan(plan)) {
+      for (const t of planned.tests) {
         tests.push({ id: newId(), episode_id: id, person_id: d.personId, due_date: t.dueDate, phase_kind: t.phaseKind, status: 'due',
           result: null, sampled_at: null, reported_at: null, source: null, source_ref: null, task_id: null,
           region_path: person.region_path, recorded_at: null, recorded_by: null });
