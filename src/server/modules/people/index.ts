@@ -10,3 +10,4 @@ export { importPeople, PEOPLE_COLUMNS, type ImportOutcome } from './import.js';
 export { exportPeople } from './export.js';
 export { importPeopleFromCli, exportPeopleFromCli } from './cli.js';
 export { householdsByIds, householdsUnder, membersOfHouseholds } from './store.js';
+export { saveUpload } from './jobs.js';

@@ -1,7 +1,5 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { can, requirePermission, requireRegion, scopePaths, type Actor } from '../../../platform/access.js';
 import { audit } from '../../../platform/audit.js';
 import type { Config } from '../../../platform/config.js';
@@ -14,7 +12,7 @@ import { failJob, runJob, startJob, storeFile, type JobHandle } from '../../../p
 import { maskDocNumber, maskName, maskPhone } from '../../../platform/pii.js';
 import { openSheet, writeErrorReport, type ColumnSpec } from '../../../platform/spreadsheet/index.js';
 import { runInWorker } from '../../../platform/worker.js';
-import { docIndexKey, findPeopleByDocBidx, peopleByIds } from '../../people/index.js';
+import { docIndexKey, findPeopleByDocBidx, peopleByIds, saveUpload } from '../../people/index.js';
 import { createTask } from '../../tasks/index.js';
 import { errorMessage, fieldMessage, type Locale } from '../../../../shared/messages.js';
 import { RULE_SETS, type RuleSetCode } from '../../../../shared/response.js';
@@ -235,14 +233,7 @@ export async function startXiechaImport(
 ): Promise<{ jobId: string }> {
   requirePermission(actor, 'screening.import');
   importerPaths(actor);
-  const dir = path.join(ctx.config.dataDir, 'uploads');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${newId()}${path.extname(upload.filename).slice(0, 8)}`);
-  await pipeline(upload.stream, fs.createWriteStream(file));
-  if (upload.stream.truncated) {
-    fs.rmSync(file, { force: true });
-    throw new AppError('FILE_TOO_LARGE', { limitMb: Math.round(ctx.config.maxUploadBytes / 1024 / 1024) });
-  }
+  const file = await saveUpload(ctx, upload.stream, upload.filename);
   const job = await startJob(ctx.handle.db, 'screening.xiecha.import', actor.userId);
   const input: XiechaJobInput = { config: ctx.config, actor, jobId: job.id, locale: upload.locale, file, filename: upload.filename,
     category: upload.category, source: upload.source };
