@@ -7,6 +7,14 @@ import { buildWorld, fillTube, labToken, postResults, registerPeople, type Resul
 import { sweepMissedTests } from '../../src/server/modules/screening/index.js';
 import { addDays } from '../../src/server/modules/screening/rules/plan.js';
 import { todayInChina } from '../../src/shared/validators/index.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { actorFor } from '../../src/server/platform/auth/index.js';
+import { startJob } from '../../src/server/platform/jobs.js';
+import { runInWorker } from '../../src/server/platform/worker.js';
+
+const resultsModule = new URL('../../src/server/modules/testing/service/results.ts', import.meta.url).href;
 
 describe.each(DIALECTS)('managed people (管控人员) on %s', (dialect) => {
   let tdb: TestDatabase;
@@ -190,6 +198,24 @@ describe.each(DIALECTS)('managed people (管控人员) on %s', (dialect) => {
     const one = (await get(`/api/v1/screening/episodes/${after.items[0].id}`, cadre)).json();
     expect(one.testList).toMatchObject([{ status: 'negative', source: 'testing' }]);
     expect((await post(`/api/v1/screening/episodes/${one.id}/release`, cadre)).json().status).toBe('released');
+  });
+
+  it('results recorded in a worker thread (a large upload) fill scheduled tests through the same flows', async () => {
+    const [idNumber] = await registerPeople(w, 1);
+    const today = todayInChina();
+    const ep = (await post('/api/v1/screening/episodes', cadre, { docNumber: idNumber, category: 'CLOSE_CONTACT', anchorDate: addDays(today, -1) })).json();
+    expect(ep.testList[0]).toMatchObject({ dueDate: today, status: 'due' });
+    const barcode = await fillTube(w, { site: w.singleSite, people: [idNumber] });
+    const db = tdb.ctx.handle.db;
+    const lab = await db.selectFrom('users').select('id').where('username', '=', 'lab').executeTakeFirstOrThrow();
+    const actor = (await actorFor(db, lab.id, null))!;
+    const job = await startJob(db, 'testing.results.upload', lab.id);
+    const file = path.join(os.tmpdir(), `worker-results-${Date.now()}.csv`);
+    fs.writeFileSync(file, `试管条码,结果\n${barcode},阴性\n`);
+    await runInWorker(resultsModule, 'runResultsUploadJob', { config: tdb.ctx.config, actor, jobId: job.id, locale: 'zh-CN', file,
+      filename: 'results.csv' });
+    const after = (await get(`/api/v1/screening/episodes/${ep.id}`, cadre)).json();
+    expect(after.testList[0]).toMatchObject({ dueDate: today, status: 'negative', source: 'testing' });
   });
 
   it('the command summary counts managed people by category and place, releases and tests', async () => {
