@@ -167,6 +167,14 @@ describe.each(DIALECTS)('risk zones on %s', (dialect) => {
     expect(up.json().history.map((h: { action: string }) => h.action)).toEqual(['designate', 'upgrade']);
     expect((await post(`/api/v1/isolation/zones/${z.id}/level`, { action: 'lift', decisionNo: '湟防指〔2022〕72号', reason: '解除' }, lead)).statusCode)
       .toBe(403);
+    const other = (await post('/api/v1/isolation/zones', { name: '新城村第1网格', level: 'low', regionCode: '630106105200001',
+      decisionNo: '湟防指〔2022〕73号' })).json();
+    const lifted = await post(`/api/v1/isolation/zones/${other.id}/level`, { action: 'lift', decisionNo: '湟防指〔2022〕74号', reason: '解除低风险区' });
+    expect(lifted.statusCode, lifted.body).toBe(200);
+    expect(lifted.json()).toMatchObject({ status: 'lifted', level: null });
+    expect(lifted.json().history.map((h: { action: string; toLevel: string | null }) => [h.action, h.toLevel])).toEqual([['designate', 'low'], ['lift', null]]);
+    expect((await post(`/api/v1/isolation/zones/${other.id}/level`, { action: 'lift', decisionNo: '湟防指〔2022〕75号', reason: '再次解除' })).json()
+      .error.code).toBe('ZONE_NOT_ACTIVE');
 
     const site = await newSite(app, duoba, { rooms: 3 });
     const person = await newPerson(app, duoba);

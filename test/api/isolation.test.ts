@@ -114,6 +114,13 @@ describe.each(DIALECTS)('isolation sites and placements on %s', (dialect) => {
     // A room with someone in it keeps its beds and stays open.
     expect((await patch(`/api/v1/isolation/rooms/${r2}`, { status: 'closed' })).json().error.code).toBe('ROOM_OCCUPIED');
     expect((await patch(`/api/v1/isolation/sites/${id}`, { status: 'closed' })).json().error.code).toBe('SITE_OCCUPIED');
+    const renamed = await patch(`/api/v1/isolation/sites/${id}`, { name: '多巴镇备用隔离点', status: 'standby', contact: null });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: '多巴镇备用隔离点', status: 'standby', contact: null, occupied: 1 });
+    // A site on standby takes nobody new.
+    expect((await post('/api/v1/isolation/placements', { personId: (await newPerson(app, duoba)).id, siteId: id, expectedReleaseOn: null }))
+      .json().error.code).toBe('SITE_NOT_ACTIVE');
+    await patch(`/api/v1/isolation/sites/${id}`, { status: 'active' });
 
     const released = await post(`/api/v1/isolation/placements/${pb.id}/release`, { reason: 'released', note: '解除隔离' });
     expect(released.statusCode, released.body).toBe(200);
