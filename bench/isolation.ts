@@ -73,8 +73,10 @@ export async function run(args: string[]): Promise<void> {
 
   // (2) Zones, and today's negative samples of everyone in them.
   const buildings = (await db.selectFrom('regions').select(['code', 'path']).where('level', '=', 'building').orderBy('code').execute());
+  // Medium zones on village grids (no buildings under them, so no zone overlaps another).
+  const gridsWithBuildings = new Set(buildings.map((b) => b.path.split('/').slice(0, 4).join('/')));
   const grids = (await db.selectFrom('regions').select(['code', 'path']).where('level', '=', 'grid').where('resident_count', '>', 0)
-    .orderBy('resident_count', 'desc').limit(MEDIUM_ZONES * 3).execute()).filter((g) => !buildings.some((b) => b.path.startsWith(`${g.path}/`)));
+    .orderBy('resident_count', 'desc').execute()).filter((g) => !gridsWithBuildings.has(g.path));
   const sevenDaysAgo = new Date(Date.parse(`${today}T10:00:00+08:00`) - 7 * 86_400_000).toISOString();
   const zonePaths: string[] = [];
   for (let i = 0; i < HIGH_ZONES && 2 * i + 1 < buildings.length; i++) {
