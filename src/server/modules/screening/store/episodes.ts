@@ -41,12 +41,16 @@ export async function peopleForEpisodes(db: DbOrTx, ids: string[]) {
   return out;
 }
 
-/** Open episodes (active or release proposed) of these people. */
+/**
+ * Open episodes (active or release proposed) of these people. Filtered by person only in SQL, so
+ * both engines take the person index (with the status in the condition too, SQLite without fresh
+ * statistics walks the status index over every open episode instead: 2.4 s for 20,000 people).
+ */
 export async function openEpisodesOf(db: DbOrTx, personIds: string[]): Promise<EpisodeRow[]> {
   const out: EpisodeRow[] = [];
   for (const part of chunksOf([...new Set(personIds)])) {
-    out.push(...await db.selectFrom('screening_episodes').selectAll().where('person_id', 'in', part)
-      .where('status', 'in', ['active', 'release_proposed']).execute());
+    const rows = await db.selectFrom('screening_episodes').selectAll().where('person_id', 'in', part).execute();
+    for (const r of rows) if (r.status === 'active' || r.status === 'release_proposed') out.push(r);
   }
   return out;
 }
