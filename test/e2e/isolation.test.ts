@@ -67,6 +67,9 @@ describe('isolation', () => {
     await app.signIn(page, 'commander');
     await page.locator('.shell-sider').getByRole('menuitem', { name: '风险区' }).click();
     await page.getByRole('heading', { name: '风险区', exact: true }).waitFor();
+    // The seeded high zone had a new infection six days ago: not yet eligible, and it says why.
+    const high = page.getByTestId('zones-high').getByTestId('zone-card').first();
+    await high.getByText('已连续 6 天无新增感染，需 7 天').waitFor();
     // The seeded zone came down to medium four days ago: three clean days after high make it eligible for low.
     const proposal = page.getByTestId('proposal').filter({ hasText: '甘河工业园' });
     await proposal.getByText('中风险区 → 低风险区').waitFor();

@@ -118,7 +118,7 @@ function AdviceLine({ zone }: { zone: ZoneView }) {
   return <Typography.Text type="secondary">{t('isolation.zone.notEligible.days', { days: a.cleanDays, need: a.needDays })}</Typography.Text>;
 }
 
-function ZoneCard({ zone, onChanged }: { zone: ZoneView; onChanged(): void }) {
+function ZoneCard({ zone, pending, onChanged }: { zone: ZoneView; pending: boolean; onChanged(): void }) {
   const { t, pick } = useI18n();
   const { can } = useAuth();
   const { message } = App.useApp();
@@ -166,7 +166,8 @@ function ZoneCard({ zone, onChanged }: { zone: ZoneView; onChanged(): void }) {
       />
       {active && (
         <Space wrap>
-          {can('zones.manage') && zone.advice?.to && <Button size="small" onClick={() => void propose()}>{t('isolation.zone.propose')}</Button>}
+          {can('zones.manage') && zone.advice?.to && !pending && <Button size="small" onClick={() => void propose()}>{t('isolation.zone.propose')}</Button>}
+          {pending && <Tag color="processing">{t('isolation.zone.proposed')}</Tag>}
           {can('zones.manage') && higher.length > 0 && <Button size="small" onClick={() => setDeciding('upgrade')}>{t('isolation.zone.upgrade')}</Button>}
           {can('zones.approve') && <Button size="small" danger onClick={() => setDeciding('lift')}>{t('isolation.zone.lift')}</Button>}
         </Space>
@@ -245,6 +246,7 @@ export function ZonesPage() {
     proposals.reload();
   };
   const list = zones.data ?? [];
+  const pendingZones = new Set((proposals.data ?? []).map((p) => p.zoneId));
   const activeCount = list.filter((z) => z.status === 'active').length;
   const runDaily = async () => {
     try {
@@ -284,7 +286,7 @@ export function ZonesPage() {
               <Typography.Title level={5}>
                 <LevelTag level={level} /> {mine.length}
               </Typography.Title>
-              <div className="iso-cards">{mine.map((z) => <ZoneCard key={z.id} zone={z} onChanged={reload} />)}</div>
+              <div className="iso-cards">{mine.map((z) => <ZoneCard key={z.id} zone={z} pending={pendingZones.has(z.id)} onChanged={reload} />)}</div>
             </div>
           );
         })}
