@@ -25,7 +25,7 @@ describe.each(DIALECTS)('screening rounds and door-to-door visits on %s', (diale
     app = await testApp(tdb.ctx);
     [commander, grid, duoba] = await Promise.all([loginAs(app, 'commander'), loginAs(app, 'grid'), loginAs(app, 'duoba')]);
     const res = await app.inject({ method: 'POST', url: '/api/v1/screening/rounds', headers: { cookie: commander },
-      payload: { name: '多巴镇第1轮入户排查', regionCodes: [DUOBA], startsOn: addDays(today, -1), endsOn: addDays(today, 2) } });
+      payload: { name: '多巴镇第2轮入户排查', regionCodes: [DUOBA], startsOn: addDays(today, -1), endsOn: addDays(today, 1) } });
     expect(res.statusCode).toBe(201);
     roundId = res.json().id;
   });

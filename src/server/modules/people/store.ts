@@ -188,3 +188,9 @@ export async function membersOfHouseholds(db: DbOrTx, householdIds: string[]): P
   }
   return out;
 }
+
+/** Active residents under a path with their names and households, by one range of the path index (a grid's day list). */
+export async function residentsWithHouseholds(db: DbOrTx, path: string): Promise<Pick<PersonRow, 'id' | 'name' | 'household_id' | 'address'>[]> {
+  return db.selectFrom('people').select(['id', 'name', 'household_id', 'address'])
+    .where(underAnyPath('region_path', [path])).where('status', '=', 'active').execute();
+}

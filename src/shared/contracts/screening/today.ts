@@ -17,8 +17,8 @@ const Person = {
 };
 
 export const TodayHousehold = z.object({
+  /** The open round (ending first) the visit is recorded in; its name is in `rounds`. */
   roundId: z.string(),
-  roundName: z.string(),
   householdId: z.string(),
   address: z.string(),
   /** The household's people, masked, for marking who was present. */

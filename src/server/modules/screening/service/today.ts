@@ -4,7 +4,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import { maskName } from '../../../platform/pii.js';
 import { displayName, findRegion, findRegions } from '../../regions/index.js';
-import { householdsUnder, membersOfHouseholds, peopleByIds } from '../../people/index.js';
+import { householdsUnder, peopleByIds, residentsWithHouseholds } from '../../people/index.js';
 import { listTasks } from '../../tasks/index.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import type { ManagementPlan } from '../../../../shared/screening.js';
@@ -47,32 +47,39 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
   const yesterday = addDays(today, -1);
   const path = grid.path;
 
-  const [trail, rounds, episodes, tests, checked, tasks] = await Promise.all([
+  const [trail, rounds, episodes, tests, checked, tasks, residents] = await Promise.all([
     findRegions(db, path.split('/')),
     openRoundsHolding(db, path, today),
     store.openEpisodesUnder(db, path),
     store.testsOn(db, path, [yesterday, today]),
     store.checkedOn(db, path, today),
     listTasks(db, { paths: [path], statuses: ['open', 'in_progress'] }, { offset: 0, limit: 200 }),
+    // One range of the people index gives the names of members and of managed people alike.
+    residentsWithHouseholds(db, path),
   ]);
 
-  // Visits: the grid's households not yet found at home in each open round.
+  // Visits: each household not yet found at home, once, for the open round ending first that still lacks it.
   const households = rounds.length > 0 ? await householdsUnder(db, [path]) : [];
   const facts = await visitFacts(db, rounds.map((r) => r.id), [path]);
-  const outstanding: { round: (typeof rounds)[number]; household: (typeof households)[number]; last: 'absent' | null }[] = [];
+  const due = new Map<string, { round: (typeof rounds)[number]; last: 'absent' | null }>();
   const roundFigures: TodayList['rounds'] = [];
-  for (const round of rounds) {
+  for (const round of [...rounds].sort((a, b) => a.ends_on.localeCompare(b.ends_on) || a.id.localeCompare(b.id))) {
     const states = householdStates(facts.filter((f) => f.round_id === round.id).map((v): VisitFact => ({
       id: v.id, householdId: v.household_id, regionPath: v.region_path, outcome: v.outcome, shift: v.shift, visitedAt: v.visited_at })));
     let visited = 0;
     for (const h of households) {
       const s = states.get(h.id);
       if (s?.done) visited++;
-      else outstanding.push({ round, household: h, last: s ? 'absent' : null });
+      else if (!due.has(h.id)) due.set(h.id, { round, last: s ? 'absent' : null });
     }
     roundFigures.push({ id: round.id, name: round.name, endsOn: round.ends_on, households: households.length, visited });
   }
-  const members = await membersOfHouseholds(db, [...new Set(outstanding.map((o) => o.household.id))]);
+  const membersOf = new Map<string, { id: string; name: string }[]>();
+  for (const r of residents) {
+    if (r.household_id && due.has(r.household_id)) {
+      membersOf.set(r.household_id, [...(membersOf.get(r.household_id) ?? []), { id: r.id, name: maskName(r.name) }]);
+    }
+  }
 
   // Managed people: tests, health checks, releases.
   const open = new Map(episodes.map((e) => [e.id, e]));
@@ -80,26 +87,28 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
   const dueChecks = episodes.map((e) => ({ e, plan: JSON.parse(e.plan) as ManagementPlan }))
     .filter(({ e, plan }) => e.status === 'active' && healthCheckDue(plan, today, checked.has(e.id)));
   const releases = episodes.map((e) => ({ e, state: releaseOnList(e, today) })).filter((x) => x.state);
-  const personIds = [...new Set([...listedTests.map((x) => x.t.person_id), ...dueChecks.map((x) => x.e.person_id),
-    ...releases.map((x) => x.e.person_id)])];
-  const people = new Map((await peopleByIds(db, personIds)).map((p) => [p.id, p]));
+  const people = new Map<string, { name: string; address: string | null }>(residents.map((r) => [r.id, r]));
+  // People who moved out of the grid since their episode began are read by id.
+  const moved = [...new Set([...listedTests.map((x) => x.t.person_id), ...dueChecks.map((x) => x.e.person_id),
+    ...releases.map((x) => x.e.person_id)])].filter((id) => !people.has(id));
+  for (const p of await peopleByIds(db, moved)) people.set(p.id, p);
   const who = (episodeId: string, personId: string) => {
     const p = people.get(personId);
     return { episodeId, personId, name: p ? maskName(p.name) : '', address: p?.address ?? '', category: open.get(episodeId)!.category };
   };
 
   await audit(db, actor, { action: 'screening.today.view', subjectType: 'region', subjectId: grid.code, regionPath: path,
-    detail: { visits: outstanding.length, tests: listedTests.length, healthChecks: dueChecks.length, releases: releases.length } });
+    detail: { visits: due.size, tests: listedTests.length, healthChecks: dueChecks.length, releases: releases.length } });
 
   const names = new Map(trail.map((r) => [r.code, r.name]));
   return {
     grid: { code: grid.code, name: displayName(path.split('/').map((c) => ({ name: names.get(c) ?? c }))) },
     date: today,
     rounds: roundFigures,
-    visits: outstanding.map(({ round, household, last }) => ({
-      roundId: round.id, roundName: round.name, householdId: household.id, address: household.address, lastOutcome: last,
-      members: members.filter((m) => m.household_id === household.id).map((m) => ({ id: m.id, name: maskName(m.name) })),
-    })),
+    visits: households.filter((h) => due.has(h.id)).map((h) => {
+      const { round, last } = due.get(h.id)!;
+      return { roundId: round.id, householdId: h.id, address: h.address, lastOutcome: last, members: membersOf.get(h.id) ?? [] };
+    }),
     tests: listedTests.map(({ t, when }) => ({ ...who(t.episode_id, t.person_id), scheduledTestId: t.id, dueDate: t.due_date,
       phaseKind: t.phase_kind, missed: when === 'missed' }))
       .sort((a, b) => Number(b.missed) - Number(a.missed) || a.address.localeCompare(b.address)),
