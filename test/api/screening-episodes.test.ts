@@ -165,6 +165,21 @@ describe.each(DIALECTS)('managed people (管控人员) on %s', (dialect) => {
     expect((await post(`/api/v1/screening/episodes/${b.id}/close`, cadre, { reason: '已转运定点医院' })).json().status).toBe('closed');
   });
 
+  it('a central episode placed at an isolation site shows its placement; the release ends it', async () => {
+    const [idNumber] = await registerPeople(w, 1);
+    const ep = (await post('/api/v1/screening/episodes', cadre, { docNumber: idNumber, category: 'CLOSE_CONTACT', anchorDate: '2022-08-20' })).json();
+    const sites = (await get('/api/v1/isolation/sites', w.cookies.duoba)).json();
+    const site = sites.items.find((x: { name: string }) => x.name === '多巴镇通海宾馆集中隔离点');
+    const placed = await post('/api/v1/isolation/placements', w.cookies.duoba, { personId: ep.personId, episodeId: ep.id, siteId: site.id,
+      expectedReleaseOn: ep.releaseDate });
+    expect(placed.statusCode, placed.body).toBeLessThan(300);
+    expect((await get(`/api/v1/screening/episodes/${ep.id}`, cadre)).json().placement).toMatchObject({ siteId: site.id, status: 'active' });
+    await allNegative(w.app, cadre, ep.id);
+    const released = (await post(`/api/v1/screening/episodes/${ep.id}/release`, cadre)).json();
+    expect(released.status).toBe('released');
+    expect(released.placement).toMatchObject({ siteId: site.id, status: 'released' });
+  });
+
   it('missed tests become tasks for the grid worker; a later result clears them', async () => {
     const ep = (await post('/api/v1/screening/episodes', cadre, { personId: people[5].id, category: 'SECONDARY_CONTACT', anchorDate: '2022-08-24' })).json();
     const swept = await sweepMissedTests(tdb.ctx.handle.db, '2022-08-29');
