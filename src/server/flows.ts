@@ -4,7 +4,9 @@
  * entry before the module it runs (a large results upload records its results there).
  */
 import { onPositivePool, onSampleResults } from './modules/testing/index.js';
-import { applySampleResults, checkDraft, openEpisodes, responsePlan, sweepMissedTests, type EpisodeDraft } from './modules/screening/index.js';
+import {
+  applySampleResults, checkDraft, openEpisodes, peopleAwaitingTests, responsePlan, sweepMissedTests, type EpisodeDraft,
+} from './modules/screening/index.js';
 import type { DbOrTx } from './platform/db/index.js';
 import { todayInChina } from '../shared/validators/index.js';
 
@@ -28,11 +30,11 @@ export function registerFlows(): void {
     await openEpisodes(db, null, plannable, today);
   });
 
-  // Lab results of managed people fill their scheduled tests.
+  // Lab results of managed people fill their scheduled tests (only their samples are read).
   onSampleResults(async (results, db, actor) => {
     await applySampleResults(db, actor, results.map((r) => ({ personId: r.personId, sampledAt: r.sampledAt, result: r.result,
       reportedAt: r.reportedAt, sourceRef: r.tubeBarcode })));
-  });
+  }, { people: peopleAwaitingTests });
 }
 
 registerFlows();

@@ -6,3 +6,4 @@ export { checkDraft } from './rules/episodes.js';
 export { applySampleResults, sweepMissedTests } from './service/episode-results.js';
 export { createRound as createScreeningRound } from './service/rounds.js';
 export { writeVisit } from './service/visits.js';
+export { peopleAwaitingTests } from './store/episodes.js';
