@@ -63,11 +63,13 @@ async function zoneViews(db: DbOrTx, zones: ZoneRow[], today: string, withAdvice
   const [regions, history] = await Promise.all([store.regionsOfZones(db, ids), store.historyOf(db, ids)]);
   const name = await pathNamer(db, [...zones.map((z) => z.region_path), ...regions.map((r) => r.region_path)]);
   const names = await regionNames(db, regions.map((r) => r.region_code));
+  // Each zone's testing days are read at once (PostgreSQL answers them on several connections).
+  const advices = await Promise.all(zones.map(async (zone) => (withAdvice && zone.status === 'active' && zone.level
+    ? downgradeAdvice(await zoneState(db, zone, regions.filter((r) => r.zone_id === zone.id), today), today) : null)));
   const out: ZoneView[] = [];
-  for (const zone of zones) {
+  for (const [i, zone] of zones.entries()) {
     const mine = regions.filter((r) => r.zone_id === zone.id);
-    const advice = withAdvice && zone.status === 'active' && zone.level
-      ? downgradeAdvice(await zoneState(db, zone, mine, today), today) : null;
+    const advice = advices[i];
     out.push({
       id: zone.id, name: zone.name, level: zone.level, status: zone.status, ruleSet: zone.rule_set as RuleSetCode,
       scopeKind: zone.scope_kind, regionCode: zone.region_code, regionName: name(zone.region_path),
