@@ -162,7 +162,7 @@ export function EpisodePage() {
       <PageHeader
         title={(
           <Space wrap>
-            <Link to="/screening"><ArrowLeftOutlined /></Link>
+            <Link to="/screening" aria-label={t('episodes.detail.back')}><ArrowLeftOutlined /></Link>
             <span data-testid="episode-name">{e.name}</span>
             <Tag>{pick(MANAGED_CATEGORY_LABELS[e.category])}</Tag>
             <Tag color={STATUS_COLOR[e.status]} data-testid="episode-status">{t(`episodes.status.${e.status}`)}</Tag>
@@ -197,9 +197,9 @@ export function EpisodePage() {
         <Descriptions.Item label={t('episodes.form.anchor')}>{e.anchorDate}</Descriptions.Item>
         <Descriptions.Item label={t('episodes.col.release')}>{e.releaseDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('episodes.form.ruleSet')}>{pick(RULE_SETS[e.ruleSet])}</Descriptions.Item>
-        {e.address && <Descriptions.Item label="住址">{e.address}</Descriptions.Item>}
+        {e.address && <Descriptions.Item label={t('episodes.detail.address')}>{e.address}</Descriptions.Item>}
         {e.note && <Descriptions.Item label={t('episodes.form.note')}>{e.note}</Descriptions.Item>}
-        <Descriptions.Item label="来源">{t(`episodes.source.${e.source}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('episodes.detail.source')}>{t(`episodes.source.${e.source}`)}</Descriptions.Item>
       </Descriptions>
       <div className="episode-grid">
         <Card size="small" title={t('episodes.detail.plan')}>
