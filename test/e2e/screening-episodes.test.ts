@@ -37,7 +37,7 @@ describe('managed people: a positive pool to a release', () => {
     const card = grid.getByTestId('episode-card').filter({ hasText: maskName(first.name) });
     await card.waitFor();
     expect(await card.innerText()).toContain('混管阳性人员');
-    expect(await card.innerText()).toContain('在管');
+    expect(await card.innerText()).toContain('管控中');
     expect(await grid.getByTestId('episode-card').filter({ hasText: '混管阳性人员' }).count()).toBe(10);
 
     // The grid worker adds a close contact of the second resident by hand: the plan shows before saving.
@@ -51,7 +51,7 @@ describe('managed people: a positive pool to a release', () => {
     expect(release).toMatch(/^解除日期 \d{4}-\d{2}-\d{2}$/);
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await grid.getByTestId('episode-name').filter({ hasText: maskName(scene.residents[1].name) }).waitFor();
-    expect(await grid.getByTestId('episode-status').innerText()).toBe('在管');
+    expect(await grid.getByTestId('episode-status').innerText()).toBe('管控中');
     expect(await grid.getByTestId('episode-test').count()).toBe(6);
     await signOut(grid);
 
