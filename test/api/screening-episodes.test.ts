@@ -233,6 +233,22 @@ describe.each(DIALECTS)('managed people (管控人员) on %s', (dialect) => {
     expect(after.testList[0]).toMatchObject({ dueDate: today, status: 'negative', source: 'testing' });
   });
 
+  it("a lab's correction of a result replaces what it filled (negative corrected to positive escalates)", async () => {
+    const [idNumber] = await registerPeople(w, 1);
+    const today = todayInChina();
+    const ep = (await post('/api/v1/screening/episodes', cadre, { docNumber: idNumber, category: 'CLOSE_CONTACT', anchorDate: addDays(today, -1) })).json();
+    const barcode = await fillTube(w, { site: w.singleSite, people: [idNumber] });
+    const token = await labToken(w, w.labA);
+    expect((await postResults(w, token.token, [{ barcode, result: '阴性' }])).statusCode).toBe(200);
+    expect((await get(`/api/v1/screening/episodes/${ep.id}`, cadre)).json().testList[0]).toMatchObject({ status: 'negative', source: 'testing' });
+    const fixed = await post('/api/v1/testing/results/corrections', w.cookies.lab, { barcode, result: 'positive', reason: '复核为阳性' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    const after = (await get(`/api/v1/screening/episodes/${ep.id}`, cadre)).json();
+    expect(after.testList[0]).toMatchObject({ status: 'positive', source: 'testing' });
+    expect(after.testList.filter((t: { status: string }) => t.status !== 'due')).toHaveLength(1);
+    expect(after.status).toBe('escalated');
+  });
+
   it('the command summary counts managed people by category and place, releases and tests', async () => {
     const commander = await loginAs(w.app, 'commander');
     const res = await get('/api/v1/screening/summary', commander);

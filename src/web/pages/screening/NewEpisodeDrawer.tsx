@@ -10,6 +10,12 @@ import {
   MANAGED_CATEGORIES, MANAGED_CATEGORY_LABELS, PHASE_KIND_LABELS, PLACE_KINDS, type EpisodeDetail, type ManagementPlan,
 } from './types.js';
 
+/** What the anchor date is for each category (as the plans define it), for the form's hint. */
+const ANCHOR_OF = {
+  CONFIRMED: 'discharge', ASYMPTOMATIC: 'discharge', CLOSE_CONTACT: 'last_exposure', SECONDARY_CONTACT: 'last_exposure', INBOUND: 'entry',
+  HIGH_ZONE_TRAVEL: 'left_zone', MID_ZONE_TRAVEL: 'left_zone', LOW_ZONE_TRAVEL: 'arrival', HIGH_RISK_POST: 'end_of_work', POOL_POSITIVE: 'notified',
+} as const satisfies Record<(typeof MANAGED_CATEGORIES)[number], string>;
+
 interface Values {
   docNumber: string;
   category: (typeof MANAGED_CATEGORIES)[number];
@@ -90,7 +96,8 @@ export function NewEpisodeDrawer({ onClose, onCreated }: { onClose(): void; onCr
         <Form.Item name="category" label={t('episodes.form.category')} rules={required}>
           <Select options={MANAGED_CATEGORIES.map((c) => ({ value: c, label: pick(MANAGED_CATEGORY_LABELS[c]) }))} data-testid="category-select" />
         </Form.Item>
-        <Form.Item name="anchorDate" label={t('episodes.form.anchor')} rules={required}>
+        <Form.Item name="anchorDate" label={t('episodes.form.anchor')} rules={required}
+          extra={category ? t(`episodes.form.anchorHelp.${ANCHOR_OF[category]}`) : undefined}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         <PlanPreview category={category} anchorDate={anchorDate} ruleSet={ruleSet} />

@@ -106,19 +106,30 @@ export interface SampleResult {
 
 /**
  * Lab results of people under management fill their scheduled tests: a sample counts for the test
- * due on its local date, or else the nearest earlier one still waiting (a missed test made up).
+ * due on its local date, or else the nearest earlier one still waiting (a missed test made up). A
+ * result for a tube that already filled one of the person's tests (a lab's correction) replaces it.
  */
 export async function applySampleResults(db: DbOrTx, actor: Actor | null, results: SampleResult[]): Promise<number> {
   if (results.length === 0) return 0;
   const watched = await store.peopleAwaitingTests(db);
   const relevant = results.filter((r) => watched.has(r.personId));
   if (relevant.length === 0) return 0;
-  const waiting = await store.waitingTestsOfPeople(db, relevant.map((r) => r.personId));
+  const ids = relevant.map((r) => r.personId);
+  const [waiting, labFilled] = [await store.waitingTestsOfPeople(db, ids), await store.labFilledTestsOfPeople(db, ids)];
+  // A result for a sample whose tube already filled a test is a lab's correction: it replaces that result.
+  const filledBy = new Map(labFilled.map((t) => [`${t.person_id}|${t.source_ref}`, t]));
   const byPerson = new Map<string, { id: string; dueDate: string; status: ScheduledTestRow['status'] }[]>();
   for (const t of waiting) byPerson.set(t.person_id, [...(byPerson.get(t.person_id) ?? []), { id: t.id, dueDate: t.due_date, status: t.status }]);
   const fills: TestFill[] = [];
   // Earliest samples first, so a day's sample fills its own day before a make-up fills an earlier one.
   for (const r of [...relevant].sort((a, b) => a.sampledAt.localeCompare(b.sampledAt))) {
+    const earlier = filledBy.get(`${r.personId}|${r.sourceRef}`);
+    if (earlier) {
+      if (earlier.status !== r.result) {
+        fills.push({ testId: earlier.id, result: r.result, sampledAt: r.sampledAt, reportedAt: r.reportedAt, source: 'testing', sourceRef: r.sourceRef });
+      }
+      continue;
+    }
     const slots = byPerson.get(r.personId);
     if (!slots) continue;
     const slot = testForSample(slots, chinaDateOf(r.sampledAt));

@@ -88,6 +88,17 @@ export async function waitingTestsOfPeople(db: DbOrTx, personIds: string[]): Pro
   return out;
 }
 
+/** Tests of open episodes already filled by a lab result, of these people (a corrected result replaces its own). */
+export async function labFilledTestsOfPeople(db: DbOrTx, personIds: string[]): Promise<ScheduledTestRow[]> {
+  const out: ScheduledTestRow[] = [];
+  for (const part of keyChunks(db, personIds)) {
+    out.push(...await db.selectFrom('screening_scheduled_tests as t').innerJoin('screening_episodes as e', 'e.id', 't.episode_id')
+      .selectAll('t').where('t.person_id', 'in', part).where('t.source', '=', 'testing')
+      .where('e.status', 'in', ['active', 'release_proposed']).execute());
+  }
+  return out;
+}
+
 /** People with a test of an open episode still waiting for a result: the few a batch of lab results can concern. */
 export async function peopleAwaitingTests(db: DbOrTx): Promise<Set<string>> {
   const rows = await db.selectFrom('screening_episodes').select('person_id').distinct()
