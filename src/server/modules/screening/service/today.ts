@@ -17,6 +17,8 @@ import { visitFacts } from '../store/visits.js';
 import * as store from '../store/today.js';
 
 const GRID_DEPTH = 4;
+/** Code-point order: addresses sort by street and number alike, without the cost of a locale's collation. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The grid a day list is for: the one asked for (in the actor's scope), else the grid worker's own. */
 async function gridOf(ctx: AppContext, actor: Actor, code?: string) {
@@ -63,7 +65,7 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
   const facts = await visitFacts(db, rounds.map((r) => r.id), [path]);
   const due = new Map<string, { round: (typeof rounds)[number]; last: 'absent' | null }>();
   const roundFigures: TodayList['rounds'] = [];
-  for (const round of [...rounds].sort((a, b) => a.ends_on.localeCompare(b.ends_on) || a.id.localeCompare(b.id))) {
+  for (const round of [...rounds].sort((a, b) => byText(a.ends_on, b.ends_on) || byText(a.id, b.id))) {
     const states = householdStates(facts.filter((f) => f.round_id === round.id).map((v): VisitFact => ({
       id: v.id, householdId: v.household_id, regionPath: v.region_path, outcome: v.outcome, shift: v.shift, visitedAt: v.visited_at })));
     let visited = 0;
@@ -111,11 +113,11 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
     }),
     tests: listedTests.map(({ t, when }) => ({ ...who(t.episode_id, t.person_id), scheduledTestId: t.id, dueDate: t.due_date,
       phaseKind: t.phase_kind, missed: when === 'missed' }))
-      .sort((a, b) => Number(b.missed) - Number(a.missed) || a.address.localeCompare(b.address)),
+      .sort((a, b) => Number(b.missed) - Number(a.missed) || byText(a.address, b.address)),
     healthChecks: dueChecks.map(({ e, plan }) => {
       const phase = phaseOn(plan, today)!;
       return { ...who(e.id, e.person_id), phaseKind: phase.kind, day: phase.day, days: phase.days };
-    }).sort((a, b) => a.address.localeCompare(b.address)),
+    }).sort((a, b) => byText(a.address, b.address)),
     releases: releases.map(({ e, state }) => ({ ...who(e.id, e.person_id), releaseDate: e.release_date, status: state! })),
     tasks: tasks.rows.filter((t) => t.source_module === 'testing' || t.source_module === 'screening').map((t) => ({
       id: t.id, title: t.title, kind: t.kind, sourceModule: t.source_module, dueAt: t.due_at, status: t.status,
