@@ -48,3 +48,10 @@ export async function activeTasksFor(db: DbOrTx, sourceModule: string, sourceIds
   }
   return out;
 }
+
+/** The open work of some modules under a path, soonest due first, at most `limit` (a grid's day list: no count, no paging). */
+export async function openTasksUnder(db: DbOrTx, path: string, modules: string[], limit: number): Promise<TaskRow[]> {
+  return db.selectFrom('tasks').selectAll().where(underAnyPath('region_path', [path])).where('status', 'in', ['open', 'in_progress'])
+    .where('source_module', 'in', modules)
+    .orderBy(sql`case when due_at is null then 1 else 0 end`).orderBy('due_at').orderBy('id', 'desc').limit(limit).execute();
+}

@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors.js';
 import { maskName } from '../../../platform/pii.js';
 import { displayName, findRegion, findRegions } from '../../regions/index.js';
 import { householdsUnder, peopleByIds, residentsWithHouseholds } from '../../people/index.js';
-import { listTasks } from '../../tasks/index.js';
+import { openTasksUnder } from '../../tasks/index.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import type { ManagementPlan } from '../../../../shared/screening.js';
 import type { TodayList } from '../../../../shared/contracts/screening/today.js';
@@ -17,6 +17,8 @@ import { visitFacts } from '../store/visits.js';
 import * as store from '../store/today.js';
 
 const GRID_DEPTH = 4;
+/** Tasks on the day list, soonest due first; the inbox has them all. */
+const MAX_TASKS = 100;
 /** Code-point order: addresses sort by street and number alike, without the cost of a locale's collation. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -55,7 +57,7 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
     store.openEpisodesUnder(db, path),
     store.testsOn(db, path, [yesterday, today]),
     store.checkedOn(db, path, today),
-    listTasks(db, { paths: [path], statuses: ['open', 'in_progress'] }, { offset: 0, limit: 200 }),
+    openTasksUnder(db, path, ['testing', 'screening'], MAX_TASKS),
     // One range of the people index gives the names of members and of managed people alike.
     residentsWithHouseholds(db, path),
   ]);
@@ -79,7 +81,9 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
   const membersOf = new Map<string, { id: string; name: string }[]>();
   for (const r of residents) {
     if (r.household_id && due.has(r.household_id)) {
-      membersOf.set(r.household_id, [...(membersOf.get(r.household_id) ?? []), { id: r.id, name: maskName(r.name) }]);
+      const list = membersOf.get(r.household_id);
+      if (list) list.push({ id: r.id, name: maskName(r.name) });
+      else membersOf.set(r.household_id, [{ id: r.id, name: maskName(r.name) }]);
     }
   }
 
@@ -119,7 +123,7 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
       return { ...who(e.id, e.person_id), phaseKind: phase.kind, day: phase.day, days: phase.days };
     }).sort((a, b) => byText(a.address, b.address)),
     releases: releases.map(({ e, state }) => ({ ...who(e.id, e.person_id), releaseDate: e.release_date, status: state! })),
-    tasks: tasks.rows.filter((t) => t.source_module === 'testing' || t.source_module === 'screening').map((t) => ({
+    tasks: tasks.map((t) => ({
       id: t.id, title: t.title, kind: t.kind, sourceModule: t.source_module, dueAt: t.due_at, status: t.status,
       overdue: t.due_at !== null && t.due_at < now.toISOString() })),
   };
