@@ -149,6 +149,9 @@ export async function importXiecha(
     region_path: paths[0], created_at: now, created_by: actor.userId,
   };
   const opened = await inTransaction(db, async (tx) => {
+    // The same file sent twice at once: the second to get here finds the first one's import and writes nothing.
+    const first = await store.findImportBySha(tx, sha);
+    if (first) return first;
     const result = await openEpisodes(tx, actor, drafts.map(({ gridPath: _, ...d }) => d), today);
     await store.insertImport(tx, { ...row, merged: result.merged.length });
     await bulkInsert(ctx.handle, tx, 'screening_import_unmatched', unmatched);
@@ -165,6 +168,7 @@ export async function importXiecha(
         merged: result.merged.length, unmatched: unmatched.length - elsewhere, elsewhere, lapsed, duplicates } });
     return result;
   });
+  if ('file_sha256' in opened) return { ...empty, ...figuresOf(opened), importId: opened.id, repeated: true };
   return { ...empty, importId, rows, duplicates, matched: drafts.length, created: opened.created.length, merged: opened.merged.length,
     lapsed, unmatched: unmatched.length - elsewhere, elsewhere, grids: byGrid.size };
 }
