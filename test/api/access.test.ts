@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/env.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
-import { loginAs, testApp } from '../support/http.js';
+import { signedIn, testApp } from '../support/http.js';
 import { multipartFile, xlsxOf } from '../support/files.js';
 import { makeIdNumber } from '../../src/shared/validators/index.js';
 import { DUOBA, DUOBA_GRID, refused, type Cases, type Fixture } from './access-cases/fixture.js';
@@ -108,8 +108,8 @@ describe.each(DIALECTS)('access to every endpoint on %s', (dialect) => {
   beforeAll(async () => {
     tdb = await testDatabase(dialect);
     f.app = await testApp(tdb.ctx);
-    f.owner = await loginAs(f.app, 'duoba');
-    f.outsider = await loginAs(f.app, 'lushaer');
+    f.owner = await signedIn(f.app, 'duoba');
+    f.outsider = await signedIn(f.app, 'lushaer');
     const person = await f.app.inject({ method: 'POST', url: '/api/v1/people', headers: { cookie: f.owner },
       payload: { docNumber: makeIdNumber('630122', '1990-05-05', 3), name: '多巴人', regionCode: DUOBA_GRID } });
     f.personId = person.json().id;
@@ -126,7 +126,7 @@ describe.each(DIALECTS)('access to every endpoint on %s', (dialect) => {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    const admin = await loginAs(f.app, 'admin');
+    const admin = await signedIn(f.app, 'admin');
     f.userId = (await f.app.inject({ url: '/api/v1/users?search=duoba', headers: { cookie: admin } })).json()[0].id;
   });
   afterAll(async () => {

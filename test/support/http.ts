@@ -16,6 +16,20 @@ export async function loginAs(app: FastifyInstance, username: string, password =
   return sessionCookie(res);
 }
 
+const sessions = new WeakMap<FastifyInstance, Map<string, Promise<string>>>();
+
+/**
+ * One session per demo account and app, signed in once: suites that act as many people stay under the
+ * sign-in rate limit (30 a minute). Only for accounts the suite does not change (a change ends sessions).
+ */
+export function signedIn(app: FastifyInstance, username: string): Promise<string> {
+  let mine = sessions.get(app);
+  if (!mine) sessions.set(app, (mine = new Map()));
+  let cookie = mine.get(username);
+  if (!cookie) mine.set(username, (cookie = loginAs(app, username)));
+  return cookie;
+}
+
 export function sessionCookie(res: LightMyRequestResponse): string {
   const set = res.headers['set-cookie'];
   const first = Array.isArray(set) ? set[0] : set;

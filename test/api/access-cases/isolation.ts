@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import { loginAs } from '../../support/http.js';
+import { signedIn } from '../../support/http.js';
 import { makeIdNumber } from '../../../src/shared/validators/index.js';
 import { DUOBA, DUOBA_GRID, refused, type Cases, type Fixture } from './fixture.js';
 
@@ -63,7 +63,7 @@ function isolationWorld(f: Fixture): Promise<IsolationWorld> {
       const person = await newPerson(f.app, f.owner);
       const placed = await f.app.inject({ method: 'POST', url: '/api/v1/isolation/placements', headers: { cookie: f.owner },
         payload: { personId: person.id, siteId, roomId: detail.roomList[0].id, expectedReleaseOn: null } });
-      const commander = await loginAs(f.app, 'commander');
+      const commander = await signedIn(f.app, 'commander');
       const zone = await f.app.inject({ method: 'POST', url: '/api/v1/isolation/zones', headers: { cookie: commander },
         payload: { name: '丽景家园3号楼', level: 'high', buildingCodes: [DUOBA_BUILDINGS[2]], decisionNo: '湟防指〔2022〕99号', decidedAt: daysAgo(2) } });
       const proposal = await f.app.inject({ method: 'POST', url: `/api/v1/isolation/zones/${zone.json().id}/proposals`, headers: { cookie: commander },
@@ -147,7 +147,7 @@ export const ISOLATION_CASES: Cases = {
     const { proposalId } = await isolationWorld(f);
     refused(await status(f, 'POST', `/api/v1/isolation/proposals/${proposalId}/reject`, { reason: '越权驳回' }));
     // A workstream lead runs the zones but does not decide downgrades either.
-    const lead = await loginAs(f.app, 'testing_lead');
+    const lead = await signedIn(f.app, 'testing_lead');
     refused(await status(f, 'POST', `/api/v1/isolation/proposals/${proposalId}/reject`, { reason: '越权驳回' }, lead));
   },
   'POST /api/v1/isolation/zones/restore-routine': async (f) =>
@@ -155,7 +155,7 @@ export const ISOLATION_CASES: Cases = {
   'POST /api/v1/isolation/zones/daily-run': async (f) =>
     refused(await status(f, 'POST', '/api/v1/isolation/zones/daily-run', {})),
   'GET /api/v1/isolation/zone-level': async (f) => {
-    const market = await loginAs(f.app, 'market');
+    const market = await signedIn(f.app, 'market');
     refused(await status(f, 'GET', `/api/v1/isolation/zone-level?region=${DUOBA_BUILDINGS[2]}&date=2022-09-01`, undefined, market));
   },
   'GET /api/v1/isolation/summary': async (f) => {
@@ -164,7 +164,7 @@ export const ISOLATION_CASES: Cases = {
     const owner = (await f.app.inject({ url: '/api/v1/isolation/summary', headers: { cookie: f.owner } })).json();
     expect(owner.occupied).toBeGreaterThan(0);
     expect(own.zonesByLevel.high).toBe(0);
-    const market = await loginAs(f.app, 'market');
+    const market = await signedIn(f.app, 'market');
     refused(await status(f, 'GET', '/api/v1/isolation/summary', undefined, market));
   },
 };

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { ulid } from 'ulidx';
-import { loginAs } from '../../support/http.js';
+import { signedIn } from '../../support/http.js';
 import { DEMO_ROUND_NAME } from '../../../src/server/seed/testing.js';
 import { DUOBA, DUOBA_GRID, refused, type Cases, type Fixture } from './fixture.js';
 
@@ -52,7 +52,7 @@ export const TESTING_COVERAGE_CASES: Cases = {
     refused(await status(f, 'GET', `/api/v1/testing/rounds/${await roundOf(f)}/unregistered?region=${DUOBA}`)),
   'POST /api/v1/testing/unregistered/{id}/resolve': async (f) => {
     // A person sampled without a ledger entry at one of the demo sampler's sites in 多巴镇 (in whatever round is open there).
-    const sampler = await loginAs(f.app, 'sampler');
+    const sampler = await signedIn(f.app, 'sampler');
     const sites = (await f.app.inject({ url: '/api/v1/testing/my-sites', headers: { cookie: sampler } })).json() as
       { siteId: string; round: { id: string } | null }[];
     const site = sites.find((s) => s.round)!;
@@ -79,6 +79,6 @@ export const TESTING_COVERAGE_CASES: Cases = {
     const mine = (await f.app.inject({ url: '/api/v1/testing/summary', headers: { cookie: f.outsider } })).json();
     expect(mine.coverage.map((c: { code: string }) => c.code)).toEqual(['630106102']);
     // A sampler has no command view.
-    refused(await status(f, 'GET', '/api/v1/testing/summary', undefined, await loginAs(f.app, 'sampler')));
+    refused(await status(f, 'GET', '/api/v1/testing/summary', undefined, await signedIn(f.app, 'sampler')));
   },
 };

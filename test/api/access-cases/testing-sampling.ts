@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { ulid } from 'ulidx';
-import { loginAs } from '../../support/http.js';
+import { signedIn } from '../../support/http.js';
 import { DUOBA, DUOBA_GRID, refused, type Cases, type Fixture } from './fixture.js';
 
 /**
@@ -25,8 +25,8 @@ function world(f: Fixture): Promise<World> {
 }
 
 async function build(app: FastifyInstance): Promise<World> {
-  const lead = await loginAs(app, 'testing_lead');
-  const sampler = await loginAs(app, 'sampler');
+  const lead = await signedIn(app, 'testing_lead');
+  const sampler = await signedIn(app, 'sampler');
   const post = async (url: string, cookie: string, payload: object) => {
     const res = await app.inject({ method: 'POST', url, headers: { cookie }, payload });
     if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
