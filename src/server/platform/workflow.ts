@@ -1,4 +1,6 @@
+import { insertMany } from './db/bulk.js';
 import type { DbOrTx } from './db/index.js';
+import type { WorkflowHistoryRow } from './tables.js';
 import type { Actor } from './access.js';
 import { AppError } from './errors.js';
 import { newId, nowIso } from './ids.js';
@@ -23,29 +25,37 @@ export function canMove<S extends string>(ladder: Ladder<S>, from: S, to: S): bo
   return ladder.transitions[from]?.includes(to) ?? false;
 }
 
-/** Checks and records a move; the caller updates its own row's status in the same transaction. */
-export async function recordTransition<S extends string>(
-  db: DbOrTx,
-  ladder: Ladder<S>,
-  move: { recordId: string; from: S | null; to: S; actor: Actor | null; reason?: string },
-): Promise<void> {
+export interface Move<S extends string> {
+  recordId: string;
+  from: S | null;
+  to: S;
+  actor: Actor | null;
+  reason?: string | null;
+}
+
+function checkMove<S extends string>(ladder: Ladder<S>, move: Move<S>): void {
   if (move.from !== null && !canMove(ladder, move.from, move.to)) {
     throw new AppError('INVALID_STATE', {}, { from: move.from, to: move.to });
   }
   if (move.from !== null && ladder.reasonRequired?.includes(`${move.from}->${move.to}`) && !move.reason?.trim()) {
     throw new AppError('VALIDATION_FAILED', {}, { fields: [{ field: 'reason', code: 'REQUIRED', params: { field: 'reason' } }] });
   }
-  await db
-    .insertInto('workflow_history')
-    .values({
-      id: newId(),
-      record_type: ladder.recordType,
-      record_id: move.recordId,
-      from_status: move.from,
-      to_status: move.to,
-      at: nowIso(),
-      by_user: move.actor?.userId ?? null,
-      reason: move.reason ?? null,
-    })
-    .execute();
+}
+
+const historyRow = <S extends string>(ladder: Ladder<S>, move: Move<S>, at: string): WorkflowHistoryRow => ({
+  id: newId(), record_type: ladder.recordType, record_id: move.recordId, from_status: move.from, to_status: move.to, at,
+  by_user: move.actor?.userId ?? null, reason: move.reason ?? null,
+});
+
+/** Checks and records a move; the caller updates its own row's status in the same transaction. */
+export async function recordTransition<S extends string>(db: DbOrTx, ladder: Ladder<S>, move: Move<S>): Promise<void> {
+  checkMove(ladder, move);
+  await db.insertInto('workflow_history').values(historyRow(ladder, move, nowIso())).execute();
+}
+
+/** The same for many records at once (a batch opening thousands): every move checked, then one bulk write. */
+export async function recordTransitions<S extends string>(db: DbOrTx, ladder: Ladder<S>, moves: Move<S>[]): Promise<void> {
+  for (const move of moves) checkMove(ladder, move);
+  const at = nowIso();
+  await insertMany(db, 'workflow_history', moves.map((m) => historyRow(ladder, m, at)));
 }

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { DbHandle, DbOrTx } from './index.js';
+import { CompiledQuery, sql } from 'kysely';
+import { chunksOf, isPostgres, type DbHandle, type DbOrTx } from './index.js';
 import type { Database } from '../../db/database.js';
 
 /**
@@ -26,14 +26,36 @@ export async function bulkInsert<T extends keyof Database & string>(
     for (const ddl of rebuild) handle.sqlite.exec(ddl);
     return;
   }
-  // PostgreSQL: one INSERT … SELECT FROM unnest(arrays) per chunk, a parameter per column rather than
-  // per value, several times faster than multi-row VALUES and still inside the caller's transaction.
-  const types = await columnTypes(db, table);
-  for (let i = 0; i < rows.length; i += PG_CHUNK) {
-    const chunk = rows.slice(i, i + PG_CHUNK) as unknown as Record<string, unknown>[];
-    const arrays = columns.map((c) => sql`${chunk.map((r) => r[c])}::${sql.raw(types.get(c) ?? 'text')}[]`);
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`
-      .execute(db);
+  await insertMany(db, table, rows);
+}
+
+/**
+ * Many rows inside the caller's transaction with no raw connection at hand (a use case that takes
+ * any `db`). PostgreSQL: one INSERT … SELECT FROM unnest(arrays) per chunk, a parameter per column
+ * rather than per value, several times faster than multi-row VALUES. SQLite: multi-row INSERTs of a
+ * fixed size, whose one SQL text the connection's statement cache prepares once.
+ */
+export async function insertMany<T extends keyof Database & string>(db: DbOrTx, table: T, rows: Database[T][]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0] as object);
+  if (isPostgres(db)) {
+    const types = await columnTypes(db, table);
+    for (let i = 0; i < rows.length; i += PG_CHUNK) {
+      const chunk = rows.slice(i, i + PG_CHUNK) as unknown as Record<string, unknown>[];
+      const arrays = columns.map((c) => sql`${chunk.map((r) => r[c])}::${sql.raw(types.get(c) ?? 'text')}[]`);
+      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`
+        .execute(db);
+    }
+    return;
+  }
+  // SQLite allows 32,766 parameters a statement; 900 keeps each statement's text and bindings small.
+  const perStatement = Math.max(1, Math.floor(900 / columns.length));
+  const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const full = head + Array.from({ length: perStatement }, () => tuple).join(', ');
+  for (const part of chunksOf(rows as unknown as Record<string, unknown>[], perStatement)) {
+    const text = part.length === perStatement ? full : head + part.map(() => tuple).join(', ');
+    await db.executeQuery(CompiledQuery.raw(text, part.flatMap((r) => columns.map((c) => r[c]))));
   }
 }
 

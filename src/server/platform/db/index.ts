@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Compilable, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Compilable, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -91,6 +91,14 @@ function startCheckpointer(sqlite: SQLite.Database, file: string): Worker {
   worker.on('error', () => sqlite.pragma('wal_autocheckpoint = 1000'));
   worker.unref();
   return worker;
+}
+
+/** Whether a handle or transaction speaks to PostgreSQL (for the few statements the engines spell differently). */
+export const isPostgres = (db: DbOrTx): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** Rows read to be changed, locked to the transaction where the engine has row locks; SQLite's one writer needs none. */
+export function forUpdate<Q extends { forUpdate(): Q }>(db: DbOrTx, q: Q): Q {
+  return isPostgres(db) ? q.forUpdate() : q;
 }
 
 /**

@@ -1,5 +1,4 @@
-import { PostgresAdapter } from 'kysely';
-import { fetchInChunks, underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
+import { fetchInChunks, forUpdate, underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
 import type { IsolationRoomRow, IsolationSiteRow, PlacementRow } from '../tables.js';
 
 export async function insertSite(db: DbOrTx, row: IsolationSiteRow): Promise<void> {
@@ -19,8 +18,7 @@ export async function findSite(db: DbOrTx, id: string): Promise<IsolationSiteRow
  * turn (two cadres cannot both take its last bed). SQLite runs one write transaction at a time anyway.
  */
 export async function lockSite(db: DbOrTx, id: string): Promise<IsolationSiteRow | undefined> {
-  const q = db.selectFrom('isolation_sites').selectAll().where('id', '=', id);
-  return (db.getExecutor().adapter instanceof PostgresAdapter ? q.forUpdate() : q).executeTakeFirst();
+  return forUpdate(db, db.selectFrom('isolation_sites').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 export async function sitesUnder(db: DbOrTx, paths: string[]): Promise<IsolationSiteRow[]> {

@@ -3,8 +3,7 @@ import { accountsCovering } from '../../../platform/auth/index.js';
 import { chunksOf, inTransaction, type DbOrTx } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
-import { recordTransition } from '../../../platform/workflow.js';
-import type { WorkflowHistoryRow } from '../../../platform/tables.js';
+import { recordTransition, recordTransitions, type Move } from '../../../platform/workflow.js';
 import { responseInForce } from '../../response/index.js';
 import { recordInfection } from '../../isolation/index.js';
 import type { ManagementPlan } from '../../../../shared/screening.js';
@@ -13,7 +12,7 @@ import {
   type EpisodeDraft, type ResponsePlan,
 } from '../rules/episodes.js';
 import * as store from '../store/episodes.js';
-import type { EpisodeRow, EpisodeTeamRow, ScheduledTestRow } from '../tables.js';
+import type { EpisodeRow, EpisodeStatus, EpisodeTeamRow, ScheduledTestRow } from '../tables.js';
 
 export type { EpisodeDraft };
 
@@ -76,7 +75,7 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
     const merged: string[] = [];
     const episodes: EpisodeRow[] = [];
     const tests: ScheduledTestRow[] = [];
-    const history: WorkflowHistoryRow[] = [];
+    const history: Move<EpisodeStatus>[] = [];
     const infections = new Map<string, string>();
     // Within the batch too: the same person and category twice becomes one episode, from the latest anchor.
     const fresh = new Map<string, EpisodeRow>();
@@ -128,8 +127,7 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
           result: null, sampled_at: null, reported_at: null, source: null, source_ref: null, task_id: null,
           region_path: person.region_path, recorded_at: null, recorded_by: null });
       }
-      history.push({ id: newId(), record_type: EPISODE_LADDER.recordType, record_id: id, from_status: null, to_status: row.status,
-        at: now, by_user: by, reason: d.note ?? null });
+      history.push({ recordId: id, from: null, to: row.status, actor, reason: d.note ?? null });
       // A confirmed or asymptomatic infection restarts the clean-day clock of the zones around it (dated by its anchor).
       if (d.category === 'CONFIRMED' || d.category === 'ASYMPTOMATIC') {
         const seen = infections.get(person.region_path);
@@ -144,7 +142,7 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
     await store.insertRows(tx, 'screening_episodes', episodes);
     await store.insertRows(tx, 'screening_scheduled_tests', tests);
     await store.insertRows(tx, 'screening_episode_team', team);
-    await store.insertRows(tx, 'workflow_history', history);
+    await recordTransitions(tx, EPISODE_LADDER, history);
     for (const r of toReplan.values()) {
       await replanEpisode(tx, actor, r.episode, { anchorDate: r.anchor }, `同类人员再次报告，锚定日期更新为 ${r.anchor}`);
     }

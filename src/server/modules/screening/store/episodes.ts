@@ -1,36 +1,14 @@
-import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
-import { bulkInsert } from '../../../platform/db/bulk.js';
-import { chunksOf, underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
+import { sql } from 'kysely';
+import { insertMany } from '../../../platform/db/bulk.js';
+import { chunksOf, isPostgres, underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
 import type { Database } from '../../../db/database.js';
 import type { ManagedCategory } from '../../../../shared/screening.js';
 import type { EpisodeRow, EpisodeStatus, EpisodeTeamRow, HealthCheckRow, PlaceKind, ScheduledTestRow, ScheduledTestStatus } from '../tables.js';
 
-const isPostgres = (db: DbOrTx) => db.getExecutor().adapter instanceof PostgresAdapter;
-
-/**
- * Many rows into one of the module's tables inside the caller's transaction, with no raw connection
- * at hand: PostgreSQL through the platform's unnest insert; SQLite as multi-row INSERTs of a fixed
- * size, whose one SQL text the connection's statement cache prepares once. (workflow_history: the
- * first step of many episodes at once, the rows `recordTransition` would write one by one.)
- */
+/** Many rows into one of the module's tables, inside the caller's transaction. */
 export async function insertRows<T extends 'screening_episodes' | 'screening_scheduled_tests' | 'screening_episode_team'
-  | 'screening_health_checks' | 'workflow_history'>(db: DbOrTx, table: T, rows: Database[T][]): Promise<void> {
-  if (rows.length === 0) return;
-  if (isPostgres(db)) {
-    await bulkInsert({ sqlite: undefined }, db, table, rows);
-    return;
-  }
-  const columns = Object.keys(rows[0] as object);
-  const PER = Math.max(1, Math.floor(900 / columns.length));
-  const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const full = head + Array.from({ length: PER }, () => tuple).join(', ');
-  for (const part of chunksOf(rows, PER)) {
-    const text = part.length === PER ? full : head + part.map(() => tuple).join(', ');
-    const params: unknown[] = [];
-    for (const r of part as unknown as Record<string, unknown>[]) for (const c of columns) params.push(r[c]);
-    await db.executeQuery(CompiledQuery.raw(text, params));
-  }
+  | 'screening_health_checks'>(db: DbOrTx, table: T, rows: Database[T][]): Promise<void> {
+  await insertMany(db, table, rows);
 }
 
 /** Keys in lists for `in (…)`: 500 on SQLite; on PostgreSQL one array parameter holds 5,000 as cheaply (fewer round trips). */
