@@ -52,7 +52,9 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
   const path = grid.path;
 
   const [trail, rounds, episodes, tests, checked, tasks, residents] = await Promise.all([
-    findRegions(db, path.split('/')),
+    // Recorded while the list is read: on PostgreSQL the audit's durable commit overlaps the reads instead of following them.
+    audit(db, actor, { action: 'screening.today.view', subjectType: 'region', subjectId: grid.code, regionPath: path, detail: { date: today } })
+      .then(() => findRegions(db, path.split('/'))),
     openRoundsHolding(db, path, today),
     store.openEpisodesUnder(db, path),
     store.testsOn(db, path, [yesterday, today]),
@@ -102,9 +104,6 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
     const p = people.get(personId);
     return { episodeId, personId, name: p ? maskName(p.name) : '', address: p?.address ?? '', category: open.get(episodeId)!.category };
   };
-
-  await audit(db, actor, { action: 'screening.today.view', subjectType: 'region', subjectId: grid.code, regionPath: path,
-    detail: { visits: due.size, tests: listedTests.length, healthChecks: dueChecks.length, releases: releases.length } });
 
   const names = new Map(trail.map((r) => [r.code, r.name]));
   return {
