@@ -9,7 +9,7 @@ import { inTransaction, refreshStatistics } from '../src/server/platform/db/inde
 import { bulkInsert } from '../src/server/platform/db/bulk.js';
 import { newId } from '../src/server/platform/ids.js';
 import { runInWorker } from '../src/server/platform/worker.js';
-import { checkDraft, createScreeningRound, openEpisodes, responsePlan, type EpisodeDraft } from '../src/server/modules/screening/index.js';
+import { checkDraft, createScreeningRound, openEpisodes, planningContext, type EpisodeDraft } from '../src/server/modules/screening/index.js';
 import { todayInChina } from '../src/shared/validators/index.js';
 import type { ManagedCategory } from '../src/shared/screening.js';
 import type { HealthCheckRow, VisitRow } from '../src/server/modules/screening/tables.js';
@@ -49,7 +49,7 @@ export async function run(args: string[]): Promise<void> {
     if (g.split('/').length === 4) byGrid.set(g, [...(byGrid.get(g) ?? []), p]);
   }
   const hot = [...byGrid.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, HOT_GRIDS);
-  const response = await responsePlan(db);
+  const response = await planningContext(db);
   const chosen = new Set<string>();
   const drafts: EpisodeDraft[] = [];
   const add = (p: (typeof people)[number], i: number) => {

@@ -5,7 +5,7 @@
  */
 import { onPositivePool, onSampleResults } from './modules/testing/index.js';
 import {
-  applySampleResults, checkDraft, openEpisodes, peopleAwaitingTests, responsePlan, sweepMissedTests, type EpisodeDraft,
+  applySampleResults, checkDraft, openEpisodes, peopleAwaitingTests, planningContext, sweepMissedTests, type EpisodeDraft,
 } from './modules/screening/index.js';
 import type { DbOrTx } from './platform/db/index.js';
 import { todayInChina } from '../shared/validators/index.js';
@@ -20,7 +20,7 @@ export function registerFlows(): void {
   // day of detection; their single-tube retest is the episode's one scheduled test.
   onPositivePool(async (event, db) => {
     const today = todayInChina();
-    const response = await responsePlan(db);
+    const response = await planningContext(db);
     const drafts: EpisodeDraft[] = event.members.flatMap((m) => (m.personId ? [{
       personId: m.personId, category: 'POOL_POSITIVE' as const, anchorDate: today, source: 'positive_pool' as const,
       sourceRef: event.incidentId, note: `混管 ${event.tubeBarcode} 阳性`,

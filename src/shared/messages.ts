@@ -66,6 +66,12 @@ export const ERROR_MESSAGES = {
     'zh-CN': '{date} 没有生效的防控方案，请指定方案',
     en: 'No prevention plan was in force on {date}; name the plan',
   },
+  RULE_SET_UNKNOWN: { 'zh-CN': '没有代码为 {code} 的防控方案', en: 'There is no prevention plan with the code {code}' },
+  RULE_SET_EXISTS: { 'zh-CN': '防控方案 {code} 已存在，新方案请使用新的代码', en: 'The plan {code} exists already; give a new plan a new code' },
+  RULE_SET_OVERLAPS: {
+    'zh-CN': '新方案的生效期与《{name}》（{from} 至 {to}）重叠：同一天只能有一个方案生效',
+    en: 'Its dates overlap "{name}" ({from} to {to}): only one plan is in force on any day',
+  },
   CATEGORY_NOT_IN_RULE_SET: {
     'zh-CN': '《{ruleSet}》中没有“{category}”这一类人员',
     en: '{ruleSet} has no category "{category}"',

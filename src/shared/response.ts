@@ -1,12 +1,11 @@
 import { z } from 'zod';
 
-/** National prevention plans in force in turn (DOMAIN.md §0). Their rules are data in the modules that apply them. */
-export const RULE_SETS = {
-  NINTH_EDITION: { 'zh-CN': '防控方案（第九版）', en: 'Prevention plan, 9th edition', from: '2022-06-28', to: '2022-11-10' },
-  TWENTY_MEASURES: { 'zh-CN': '优化防控二十条', en: 'The 20 measures', from: '2022-11-11', to: '2022-12-06' },
-} as const;
-export type RuleSetCode = keyof typeof RULE_SETS;
-export const RULE_SET_CODES = Object.keys(RULE_SETS) as [RuleSetCode, ...RuleSetCode[]];
+/**
+ * A prevention plan's code (NINTH_EDITION, TWENTY_MEASURES, …). The plans themselves are rows of the
+ * rule_sets table (src/shared/rule-sets.ts), so a new one is data, not a release.
+ */
+export const RuleSetCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'A–Z, 0–9 and _');
+export type RuleSetCode = z.infer<typeof RuleSetCode>;
 
 export const RESPONSE_LEVELS = ['I', 'II', 'III', 'IV'] as const;
 
@@ -33,7 +32,7 @@ export const ResponseView = z.object({
   id: z.string(),
   name: z.string(),
   level: z.enum(RESPONSE_LEVELS),
-  ruleSet: z.enum(RULE_SET_CODES),
+  ruleSet: RuleSetCode,
   mode: z.enum(['emergency', 'routine']),
   parameters: ResponseParameters,
   startedAt: z.string(),
@@ -44,7 +43,7 @@ export type ResponseView = z.infer<typeof ResponseView>;
 export const StartResponse = z.object({
   name: z.string().trim().min(2).max(100),
   level: z.enum(RESPONSE_LEVELS),
-  ruleSet: z.enum(RULE_SET_CODES),
+  ruleSet: RuleSetCode,
   mode: z.enum(['emergency', 'routine']).default('emergency'),
   parameters: ResponseParameters.default(DEFAULT_PARAMETERS),
   startedAt: z.iso.datetime().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RULE_SET_CODES } from './response.js';
+import { RuleSetCode } from './response.js';
 
 /** Person categories of the prevention plans (DOMAIN.md §1.1), the codes the rules engine and the API use. */
 export const MANAGED_CATEGORIES = [
@@ -40,7 +40,7 @@ export const PlanPreviewRequest = z.object({
   /** The anchor of the category (last exposure, discharge, leaving the zone, arrival …), a local date. */
   anchorDate: IsoDate,
   /** Defaults to the plan in force on the anchor date. */
-  ruleSet: z.enum(RULE_SET_CODES).optional(),
+  ruleSet: RuleSetCode.optional(),
 });
 export type PlanPreviewRequest = z.infer<typeof PlanPreviewRequest>;
 
@@ -52,7 +52,7 @@ export const PlannedPhase = z.object({
   testDates: z.array(IsoDate),
 });
 export const ManagementPlan = z.object({
-  ruleSet: z.enum(RULE_SET_CODES),
+  ruleSet: RuleSetCode,
   category: z.enum(MANAGED_CATEGORIES),
   anchorDate: IsoDate,
   /** Empty when the category needs no measure any more (e.g. left a high-risk zone more than 7 days ago). */

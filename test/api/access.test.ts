@@ -24,6 +24,7 @@ const BASE_CASES: Cases = {
   'GET /api/v1/auth/me': 'self',
   'POST /api/v1/auth/password': 'self',
   'GET /api/v1/response': 'district-wide',
+  'GET /api/v1/response/rule-sets': 'district-wide', // the published plans: everyone plans by them
   'GET /api/v1/people/import-template': 'district-wide',
   'GET /api/v1/audit': async ({ app, outsider }) => refused((await app.inject({ url: '/api/v1/audit', headers: { cookie: outsider } })).statusCode),
   'GET /api/v1/jobs/{id}': async ({ app, outsider, jobId }) =>
@@ -41,6 +42,10 @@ const BASE_CASES: Cases = {
   'POST /api/v1/response': async ({ app, outsider }) =>
     refused((await app.inject({ method: 'POST', url: '/api/v1/response', headers: { cookie: outsider },
       payload: { name: '测试响应', level: 'II', ruleSet: 'NINTH_EDITION' } })).statusCode),
+  'POST /api/v1/response/rule-sets': async ({ app, outsider }) =>
+    refused((await app.inject({ method: 'POST', url: '/api/v1/response/rule-sets', headers: { cookie: outsider },
+      payload: { code: 'LOCAL_PLAN', name: { 'zh-CN': '乡镇自定方案', en: 'A township plan' }, from: '2030-01-01', to: '2030-12-31',
+        categories: {}, zones: { levels: ['high'], downgrades: [] } } })).statusCode),
   'POST /api/v1/response/mode': async ({ app, outsider }) =>
     refused((await app.inject({ method: 'POST', url: '/api/v1/response/mode', headers: { cookie: outsider },
       payload: { mode: 'routine', reason: '测试' } })).statusCode),

@@ -1,4 +1,4 @@
-export { downgradeAdvice, ZONE_RULES, type DowngradeAdvice, type ZoneState, type DesignatedLevel } from './rules/zones.js';
+export { downgradeAdvice, type DowngradeAdvice, type ZoneState, type DesignatedLevel } from './rules/zones.js';
 export type { IsolationTables } from './tables.js';
 export { isolationRoutes } from './routes.js';
 export { placePerson, endPlacementsOfEpisode, placementsOfEpisodes, type PlacementRequest } from './service/placements.js';

@@ -5,6 +5,7 @@ import { inTransaction, type DbOrTx } from '../../platform/db/index.js';
 import { AppError } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import { ResponseParameters, type ResponseView, type StartResponse } from '../../../shared/response.js';
+import { ruleSetTable } from './rule-sets.js';
 import type { ResponseRow } from './tables.js';
 
 function toView(row: ResponseRow): ResponseView {
@@ -12,7 +13,7 @@ function toView(row: ResponseRow): ResponseView {
     id: row.id,
     name: row.name,
     level: row.level as ResponseView['level'],
-    ruleSet: row.rule_set as ResponseView['ruleSet'],
+    ruleSet: row.rule_set,
     mode: row.mode,
     parameters: ResponseParameters.parse(JSON.parse(row.parameters)),
     startedAt: row.started_at,
@@ -35,6 +36,7 @@ export async function currentResponse(db: DbOrTx, actor: Actor): Promise<Respons
 /** Declares a new response (or a change of level or plan): the previous one ends at the same instant. */
 export async function startResponse(db: DbOrTx, actor: Actor | null, input: z.infer<typeof StartResponse>): Promise<ResponseView> {
   if (actor) requirePermission(actor, 'response.manage');
+  if (!(await ruleSetTable(db)).some((r) => r.code === input.ruleSet)) throw new AppError('RULE_SET_UNKNOWN', { code: input.ruleSet });
   const at = input.startedAt ?? nowIso();
   const id = newId();
   await inTransaction(db, async (tx) => {

@@ -12,6 +12,22 @@ export interface ResponseRow {
   created_at: string;
 }
 
+/** A prevention plan (src/shared/rule-sets.ts RuleSet), one row per plan. */
+export interface RuleSetRow {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  effective_from: string;
+  effective_to: string;
+  /** JSON: category → CategoryRule. */
+  categories: string;
+  /** JSON: ZoneRules. */
+  zones: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface ResponseTables {
   responses: ResponseRow;
+  rule_sets: RuleSetRow;
 }

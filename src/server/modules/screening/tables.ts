@@ -100,7 +100,7 @@ export interface RuleMoveRow {
 export interface ImportRow {
   id: string;
   file_name: string;
-  file_sha256: string;
+  content_sha256: string;
   source: string | null;
   category: ManagedCategory;
   status: 'running' | 'done' | 'failed';

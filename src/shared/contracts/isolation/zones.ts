@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../common.js';
-import { RULE_SET_CODES } from '../../response.js';
+import { RuleSetCode } from '../../response.js';
 
 export const ZONE_LEVEL_CODES = ['high', 'medium', 'low'] as const;
 export const ZONE_ACTIONS = ['designate', 'upgrade', 'downgrade', 'lift', 'restore'] as const;
@@ -33,7 +33,7 @@ export const ZoneView = z.object({
   name: z.string(),
   level: z.enum(ZONE_LEVEL_CODES).nullable(),
   status: z.enum(['active', 'lifted']),
-  ruleSet: z.enum(RULE_SET_CODES),
+  ruleSet: RuleSetCode,
   scopeKind: z.enum(['region', 'buildings']),
   regionCode: z.string(),
   regionName: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Paging, RegionCode, pageOf } from '../common.js';
-import { RULE_SET_CODES } from '../../response.js';
+import { RuleSetCode } from '../../response.js';
 import { MANAGED_CATEGORIES, ManagementPlan, PHASE_KINDS } from '../../screening.js';
 
 /** Managed people (管控人员): episodes, their plans, tests, 五包一 team, health checks and releases. */
@@ -25,7 +25,7 @@ export const NewEpisode = z.object({
   anchorDate: IsoDate,
   placeKind: z.enum(PLACE_KINDS).optional(),
   /** Defaults to the plan in force on the anchor date (or the response's, see the rules). */
-  ruleSet: z.enum(RULE_SET_CODES).optional(),
+  ruleSet: RuleSetCode.optional(),
   note: z.string().trim().max(500).optional(),
 }).refine((v) => !!v.personId !== !!v.docNumber, { message: 'personId or docNumber, one of the two', path: ['personId'] });
 export type NewEpisode = z.infer<typeof NewEpisode>;
@@ -50,7 +50,7 @@ export const EpisodeView = z.object({
   /** Masked ("139****5678"). */
   phone: z.string().nullable(),
   category: z.enum(MANAGED_CATEGORIES),
-  ruleSet: z.enum(RULE_SET_CODES),
+  ruleSet: RuleSetCode,
   anchorDate: IsoDate,
   releaseDate: IsoDate.nullable(),
   placeKind: z.enum(PLACE_KINDS),
@@ -162,8 +162,8 @@ export const ManualTestResult = z.object({
 export const CloseEpisode = z.object({ reason: z.string().trim().min(2).max(300) });
 
 export const PlanMove = z.object({
-  fromRuleSet: z.enum(RULE_SET_CODES),
-  toRuleSet: z.enum(RULE_SET_CODES),
+  fromRuleSet: RuleSetCode,
+  toRuleSet: RuleSetCode,
   /** The headquarters' decision: its number (e.g. 湟疫指〔2022〕45号) and date. */
   decisionNo: z.string().trim().min(2).max(60),
   decidedOn: IsoDate,
@@ -171,8 +171,8 @@ export const PlanMove = z.object({
 });
 export const PlanMoveView = z.object({
   id: z.string(),
-  fromRuleSet: z.enum(RULE_SET_CODES),
-  toRuleSet: z.enum(RULE_SET_CODES),
+  fromRuleSet: RuleSetCode,
+  toRuleSet: RuleSetCode,
   decisionNo: z.string(),
   decidedOn: IsoDate,
   episodesMoved: z.number().int(),

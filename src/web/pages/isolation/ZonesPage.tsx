@@ -11,7 +11,7 @@ import { RegionTreeSelect, type RegionOption } from '../../components/RegionTree
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useRequest } from '../../components/useRequest.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { RULE_SETS } from '../../../shared/response.js';
+import { useRuleSets } from '../../components/useRuleSets.js';
 import { LEVEL_COLOR, type ProposalView, type ZoneLevel, type ZoneView } from './types.js';
 
 const LEVELS: ZoneLevel[] = ['high', 'medium', 'low'];
@@ -119,7 +119,8 @@ function AdviceLine({ zone }: { zone: ZoneView }) {
 }
 
 function ZoneCard({ zone, pending, onChanged }: { zone: ZoneView; pending: boolean; onChanged(): void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
+  const ruleSets = useRuleSets();
   const { can } = useAuth();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -147,7 +148,7 @@ function ZoneCard({ zone, pending, onChanged }: { zone: ZoneView; pending: boole
         <span>{t('isolation.zone.decision', { no: zone.decisionNo })}</span>
         <span>{t('isolation.zone.since', { date: zone.since })}</span>
         {zone.lastInfectionOn && <span>{t('isolation.zone.lastInfection', { date: zone.lastInfectionOn })}</span>}
-        <span>{t('isolation.zone.ruleSet')}：{pick(RULE_SETS[zone.ruleSet])}</span>
+        <span>{t('isolation.zone.ruleSet')}：{ruleSets.name(zone.ruleSet)}</span>
       </div>
       <AdviceLine zone={zone} />
       <Timeline

@@ -6,7 +6,7 @@ import {
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
-import { RULE_SETS } from '../../../shared/response.js';
+import { useRuleSets } from '../../components/useRuleSets.js';
 import { api } from '../../api/client.js';
 import { useAuth } from '../../auth/AuthProvider.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -128,6 +128,7 @@ function HealthForm({ episode, onDone }: { episode: EpisodeDetail; onDone(e: Epi
 
 /** One managed person: plan timeline with its tests, 五包一 team, health checks, placement, release and history. */
 export function EpisodePage() {
+  const ruleSets = useRuleSets();
   const { id = '' } = useParams();
   const { t, pick, locale } = useI18n();
   const { can } = useAuth();
@@ -196,7 +197,7 @@ export function EpisodePage() {
         <Descriptions.Item label={t('episodes.col.place')}>{t(`episodes.place.${e.placeKind}`)}</Descriptions.Item>
         <Descriptions.Item label={t('episodes.form.anchor')}>{e.anchorDate}</Descriptions.Item>
         <Descriptions.Item label={t('episodes.col.release')}>{e.releaseDate ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('episodes.form.ruleSet')}>{pick(RULE_SETS[e.ruleSet])}</Descriptions.Item>
+        <Descriptions.Item label={t('episodes.form.ruleSet')}>{ruleSets.name(e.ruleSet)}</Descriptions.Item>
         {e.address && <Descriptions.Item label={t('episodes.detail.address')}>{e.address}</Descriptions.Item>}
         {e.note && <Descriptions.Item label={t('episodes.form.note')}>{e.note}</Descriptions.Item>}
         <Descriptions.Item label={t('episodes.detail.source')}>{t(`episodes.source.${e.source}`)}</Descriptions.Item>

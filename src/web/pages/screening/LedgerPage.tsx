@@ -3,7 +3,7 @@ import { App, Button, Card, DatePicker, Empty, Form, Input, Pagination, Segmente
 import { NodeIndexOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
-import { RULE_SETS, RULE_SET_CODES } from '../../../shared/response.js';
+import { useRuleSets } from '../../components/useRuleSets.js';
 import { api } from '../../api/client.js';
 import type { Page } from '../../api/types.js';
 import { useAuth } from '../../auth/AuthProvider.js';
@@ -58,7 +58,8 @@ function PlanMoveModal({ onClose, onDone }: { onClose(): void; onDone(): void })
     message.success(t('episodes.move.done', { count: done.episodesMoved }));
     onDone();
   });
-  const plans = RULE_SET_CODES.map((r) => ({ value: r, label: pick(RULE_SETS[r]) }));
+  const ruleSets = useRuleSets();
+  const plans = ruleSets.plans.map((r) => ({ value: r.code, label: pick(r.name) }));
   const required = [{ required: true, message: t('form.required') }];
   return (
     <FormModal title={t('episodes.move.title')} form={form} busy={busy} error={error} onClose={onClose}
@@ -77,7 +78,7 @@ function PlanMoveModal({ onClose, onDone }: { onClose(): void; onDone(): void })
         <>
           <Typography.Text strong>{t('episodes.move.history')}</Typography.Text>
           {moves.data!.map((m) => (
-            <div key={m.id}>{m.decidedOn} {m.decisionNo}：{pick(RULE_SETS[m.fromRuleSet])} → {pick(RULE_SETS[m.toRuleSet])}（{m.episodesMoved}）</div>
+            <div key={m.id}>{m.decidedOn} {m.decisionNo}：{ruleSets.name(m.fromRuleSet)} → {ruleSets.name(m.toRuleSet)}（{m.episodesMoved}）</div>
           ))}
         </>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { App, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { RULE_SETS, RULE_SET_CODES } from '../../../shared/response.js';
+import { useRuleSets } from '../../components/useRuleSets.js';
 import { ApiError, api } from '../../api/client.js';
 import { FormDrawer } from '../../components/FormDrawer.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
@@ -21,13 +21,14 @@ interface Values {
   category: (typeof MANAGED_CATEGORIES)[number];
   anchorDate: Dayjs;
   placeKind?: (typeof PLACE_KINDS)[number];
-  ruleSet?: (typeof RULE_SET_CODES)[number];
+  ruleSet?: string;
   note?: string;
 }
 
 /** The plan the rules engine would give, asked again whenever the category, date or plan changes. */
 export function PlanPreview({ category, anchorDate, ruleSet }: { category?: string; anchorDate?: Dayjs | null; ruleSet?: string }) {
   const { t, pick } = useI18n();
+  const ruleSets = useRuleSets();
   const [plan, setPlan] = useState<ManagementPlan>();
   const [error, setError] = useState<string>();
   const date = anchorDate ? anchorDate.format('YYYY-MM-DD') : undefined;
@@ -55,7 +56,7 @@ export function PlanPreview({ category, anchorDate, ruleSet }: { category?: stri
       {error && <div><Typography.Text type="danger" data-testid="plan-preview-error">{error}</Typography.Text></div>}
       {plan && (
         <>
-          <div><Tag>{pick(RULE_SETS[plan.ruleSet])}</Tag></div>
+          <div><Tag>{ruleSets.name(plan.ruleSet)}</Tag></div>
           {plan.phases.map((p) => (
             <div key={p.startDate} className="plan-preview-phase">
               <Tag color="blue">{pick(PHASE_KIND_LABELS[p.kind])}</Tag>
@@ -73,6 +74,7 @@ export function PlanPreview({ category, anchorDate, ruleSet }: { category?: stri
 /** 新增管控人员: by ID number, with the plan shown live before anything is saved. */
 export function NewEpisodeDrawer({ onClose, onCreated }: { onClose(): void; onCreated(e: EpisodeDetail): void }) {
   const { t, pick } = useI18n();
+  const ruleSets = useRuleSets();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const category = Form.useWatch('category', form);
@@ -107,7 +109,7 @@ export function NewEpisodeDrawer({ onClose, onCreated }: { onClose(): void; onCr
         </Form.Item>
         <Form.Item name="ruleSet" label={t('episodes.form.ruleSet')}>
           <Select allowClear placeholder={t('episodes.form.ruleSetDefault')}
-            options={RULE_SET_CODES.map((r) => ({ value: r, label: pick(RULE_SETS[r]) }))} />
+            options={ruleSets.plans.map((r) => ({ value: r.code, label: pick(r.name) }))} />
         </Form.Item>
         <Form.Item name="note" label={t('episodes.form.note')}><Input.TextArea maxLength={500} rows={2} /></Form.Item>
       </Form>

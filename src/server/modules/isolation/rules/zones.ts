@@ -1,39 +1,25 @@
 import type { RuleSetCode } from '../../../../shared/response.js';
+import type { DesignatedLevel, DowngradeRule, RuleSet, ZoneRules } from '../../../../shared/rule-sets.js';
 
-/** Risk-zone levels that can be designated; "none" is the district back to routine (常态化). */
-export type DesignatedLevel = 'high' | 'medium' | 'low';
+export type { DesignatedLevel };
 
 /**
- * Downgrade rules of each plan as data (DOMAIN.md §1.2): from a level, how many consecutive days
- * without a new infection, whether the last of those days needs an all-negative screening round of
- * the zone, and the level it goes to. The system only proposes; the expert panel approves.
+ * A plan's zone rules (DOMAIN.md §1.2), from its row in the rule_sets table: the levels it designates
+ * and its downgrade clocks. A plan the table lacks designates nothing.
  */
-export interface DowngradeRule {
-  from: DesignatedLevel;
-  to: DesignatedLevel;
-  days: number;
-  needsNegativeRoundOnLastDay: boolean;
+export function zoneRulesOf(table: readonly RuleSet[], code: RuleSetCode): ZoneRules {
+  return table.find((r) => r.code === code)?.zones ?? { levels: [], downgrades: [] };
 }
 
-export const ZONE_RULES: Record<RuleSetCode, { levels: readonly DesignatedLevel[]; downgrades: readonly DowngradeRule[] }> = {
-  // 第九版: high → medium after 7 days and a day-7 all-negative round, medium → low after 3 more days;
-  // a zone designated medium goes to low after 7 days and a day-7 all-negative round.
-  NINTH_EDITION: {
-    levels: ['high', 'medium', 'low'],
-    downgrades: [
-      { from: 'high', to: 'medium', days: 7, needsNegativeRoundOnLastDay: true },
-      { from: 'medium', to: 'low', days: 7, needsNegativeRoundOnLastDay: true },
-    ],
-  },
-  // 二十条: only high and low; 5 days and a day-5 all-negative round.
-  TWENTY_MEASURES: {
-    levels: ['high', 'low'],
-    downgrades: [{ from: 'high', to: 'low', days: 5, needsNegativeRoundOnLastDay: true }],
-  },
-};
-
-/** After high → medium under the 9th edition, three more days without infection take the zone to low. */
-const AFTER_HIGH = { NINTH_EDITION: { days: 3 } } as const;
+/**
+ * The downgrade that applies to a zone at a level: a rule for zones that came down from a given level
+ * (9th edition: medium reached from high goes to low after 3 more clean days) before the general one.
+ */
+export function downgradeRuleFor(rules: ZoneRules, level: DesignatedLevel, downgradedFrom: DesignatedLevel | null): DowngradeRule | undefined {
+  const from = rules.downgrades.filter((d) => d.from === level);
+  return from.find((d) => d.afterDowngradeFrom !== undefined && d.afterDowngradeFrom === downgradedFrom)
+    ?? from.find((d) => d.afterDowngradeFrom === undefined);
+}
 
 export interface ZoneState {
   ruleSet: RuleSetCode;
@@ -61,17 +47,11 @@ function daysFrom(from: string, to: string): number {
  * (counted from the later of reaching its level and its last infection), and, when the rule asks, an
  * all-negative round of the zone on the last of those days.
  */
-export function downgradeAdvice(zone: ZoneState, today: string): DowngradeAdvice {
+export function downgradeAdvice(zone: ZoneState, today: string, table: readonly RuleSet[]): DowngradeAdvice {
   const start = zone.lastInfection && zone.lastInfection > zone.since ? zone.lastInfection : zone.since;
   const cleanDays = Math.max(0, daysFrom(start, today));
-  const rule = ZONE_RULES[zone.ruleSet].downgrades.find((d) => d.from === zone.level);
+  const rule = downgradeRuleFor(zoneRulesOf(table, zone.ruleSet), zone.level, zone.downgradedFrom);
   if (!rule) return { eligible: false, to: null, cleanDays, needDays: 0, missing: 'nothing_lower' };
-  const afterHigh = zone.ruleSet === 'NINTH_EDITION' && zone.level === 'medium' && zone.downgradedFrom === 'high'
-    ? AFTER_HIGH.NINTH_EDITION : undefined;
-  if (afterHigh) {
-    return cleanDays >= afterHigh.days ? { eligible: true, to: rule.to, cleanDays }
-      : { eligible: false, to: rule.to, cleanDays, needDays: afterHigh.days, missing: 'days' };
-  }
   if (cleanDays < rule.days) return { eligible: false, to: rule.to, cleanDays, needDays: rule.days, missing: 'days' };
   if (rule.needsNegativeRoundOnLastDay) {
     // The round of day N: on the Nth clean day or later, and all negative.

@@ -7,9 +7,8 @@ import { AppError, validationError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
 import { recordTransition } from '../../../platform/workflow.js';
 import { findRegion, findRegions, regionNames, type RegionRow } from '../../regions/index.js';
-import { responseInForce, setResponseMode } from '../../response/index.js';
+import { responseInForce, ruleSetName, ruleSetTable, setResponseMode } from '../../response/index.js';
 import { areaTestingDays } from '../../testing/index.js';
-import { RULE_SETS, type RuleSetCode } from '../../../../shared/response.js';
 import type {
   ChangeZoneLevel, DecideProposal, DesignateZone, NewProposal, ProposalView, ZoneQuery, ZoneView,
 } from '../../../../shared/contracts/isolation/zones.js';
@@ -17,7 +16,7 @@ import { todayInChina } from '../../../../shared/validators/index.js';
 import { addDays, localDateOf } from '../rules/dates.js';
 import { higherLevel, levelOn } from '../rules/history.js';
 import { PROPOSAL_LADDER } from '../rules/proposals.js';
-import { downgradeAdvice, ZONE_RULES, type DesignatedLevel, type DowngradeAdvice, type ZoneState } from '../rules/zones.js';
+import { downgradeAdvice, downgradeRuleFor, zoneRulesOf, type DesignatedLevel, type DowngradeAdvice, type ZoneState } from '../rules/zones.js';
 import type { ZoneAction, ZoneHistoryRow, ZoneProposalRow, ZoneRegionRow, ZoneRow } from '../tables.js';
 import * as store from '../store/zones.js';
 import { pathNamer } from './views.js';
@@ -32,9 +31,9 @@ const ROUND_LOOKBACK_DAYS = 31;
 
 /** The zone's state for the rules: its clocks, and its days of testing from day N (at most a month back). */
 export async function zoneState(db: DbOrTx, zone: ZoneRow, regions: ZoneRegionRow[], today: string): Promise<ZoneState> {
-  const ruleSet = zone.rule_set as RuleSetCode;
+  const ruleSet = zone.rule_set;
   const start = zone.last_infection_on && zone.last_infection_on > zone.since ? zone.last_infection_on : zone.since;
-  const rule = ZONE_RULES[ruleSet]?.downgrades.find((d) => d.from === zone.level);
+  const rule = zone.level ? downgradeRuleFor(zoneRulesOf(await ruleSetTable(db), ruleSet), zone.level, zone.downgraded_from) : undefined;
   const from = [addDays(start, rule?.days ?? 0), addDays(today, -ROUND_LOOKBACK_DAYS)].sort()[1];
   const days = rule?.needsNegativeRoundOnLastDay && from <= today
     ? await areaTestingDays(db, regions.map((r) => r.region_path), from, today) : [];
@@ -46,7 +45,7 @@ export async function zoneState(db: DbOrTx, zone: ZoneRow, regions: ZoneRegionRo
 
 export async function adviceFor(db: DbOrTx, zone: ZoneRow, today: string): Promise<DowngradeAdvice | null> {
   if (zone.status !== 'active' || !zone.level) return null;
-  return downgradeAdvice(await zoneState(db, zone, await store.regionsOfZones(db, [zone.id]), today), today);
+  return downgradeAdvice(await zoneState(db, zone, await store.regionsOfZones(db, [zone.id]), today), today, await ruleSetTable(db));
 }
 
 function adviceView(a: DowngradeAdvice | null) {
@@ -65,13 +64,13 @@ async function zoneViews(db: DbOrTx, zones: ZoneRow[], today: string, withAdvice
   const names = await regionNames(db, regions.map((r) => r.region_code));
   // Each zone's testing days are read at once (PostgreSQL answers them on several connections).
   const advices = await Promise.all(zones.map(async (zone) => (withAdvice && zone.status === 'active' && zone.level
-    ? downgradeAdvice(await zoneState(db, zone, regions.filter((r) => r.zone_id === zone.id), today), today) : null)));
+    ? downgradeAdvice(await zoneState(db, zone, regions.filter((r) => r.zone_id === zone.id), today), today, await ruleSetTable(db)) : null)));
   const out: ZoneView[] = [];
   for (const [i, zone] of zones.entries()) {
     const mine = regions.filter((r) => r.zone_id === zone.id);
     const advice = advices[i];
     out.push({
-      id: zone.id, name: zone.name, level: zone.level, status: zone.status, ruleSet: zone.rule_set as RuleSetCode,
+      id: zone.id, name: zone.name, level: zone.level, status: zone.status, ruleSet: zone.rule_set,
       scopeKind: zone.scope_kind, regionCode: zone.region_code, regionName: name(zone.region_path),
       regions: mine.map((r) => ({ code: r.region_code, name: zone.scope_kind === 'buildings' ? names.get(r.region_code) ?? r.region_code : name(r.region_path) })),
       decisionNo: zone.decision_no, designatedAt: zone.designated_at, since: zone.since, lastInfectionOn: zone.last_infection_on,
@@ -182,8 +181,9 @@ export async function designateZone(ctx: AppContext, actor: Actor | null, input:
   const response = await responseInForce(db);
   if (!response) throw new AppError('NO_RULE_SET_IN_FORCE', { date: localDateOf(at) });
   const ruleSet = response.ruleSet;
-  if (!ZONE_RULES[ruleSet].levels.includes(input.level)) {
-    throw new AppError('ZONE_LEVEL_NOT_IN_RULE_SET', { ruleSet: RULE_SETS[ruleSet]['zh-CN'], level: LEVEL_ZH[input.level] });
+  const table = await ruleSetTable(db);
+  if (!zoneRulesOf(table, ruleSet).levels.includes(input.level)) {
+    throw new AppError('ZONE_LEVEL_NOT_IN_RULE_SET', { ruleSet: ruleSetName(table, ruleSet, 'zh-CN'), level: LEVEL_ZH[input.level] });
   }
   const path = kind === 'buildings' ? commonPath(regions.map((r) => r.path)) : regions[0].path;
   const code = path.split('/').pop()!;
@@ -215,8 +215,9 @@ export async function changeZoneLevel(ctx: AppContext, actor: Actor, id: string,
     if (input.action === 'upgrade') {
       const to = input.level;
       if (!to || RANK[to] <= RANK[zone.level]) throw validationError([{ field: 'level', code: 'REQUIRED', params: { field: '更高的风险等级' } }]);
-      if (!ZONE_RULES[zone.rule_set as RuleSetCode].levels.includes(to)) {
-        throw new AppError('ZONE_LEVEL_NOT_IN_RULE_SET', { ruleSet: RULE_SETS[zone.rule_set as RuleSetCode]['zh-CN'], level: LEVEL_ZH[to] });
+      const table = await ruleSetTable(tx);
+      if (!zoneRulesOf(table, zone.rule_set).levels.includes(to)) {
+        throw new AppError('ZONE_LEVEL_NOT_IN_RULE_SET', { ruleSet: ruleSetName(table, zone.rule_set, 'zh-CN'), level: LEVEL_ZH[to] });
       }
       patch = { level: to, since: localDateOf(at), downgraded_from: null };
     } else {

@@ -7,8 +7,9 @@ import {
   testForSample, testsOfPlan, healthCheckAlarming, missedBy,
 } from './episodes.js';
 import { canMove } from '../../../platform/workflow.js';
+import { BUILT_IN_PLANS } from '../../../../../test/support/rule-sets.js';
 
-const RESPONSE = { ruleSet: 'NINTH_EDITION' as const, startedOn: '2022-08-20' };
+const RESPONSE = { table: BUILT_IN_PLANS, response: { ruleSet: 'NINTH_EDITION', startedOn: '2022-08-20' } };
 const planOf = (category: (typeof MANAGED_CATEGORIES)[number], anchorDate: string, today = '2022-12-31') => {
   const r = planOfDraft({ category, anchorDate }, today, RESPONSE);
   if (!r.ok) throw new Error(JSON.stringify(r.problem));
@@ -21,7 +22,7 @@ describe('the plan an episode runs under', () => {
     expect(ruleSetFor('2022-11-20', RESPONSE)).toBe('TWENTY_MEASURES');
     expect(ruleSetFor('2026-03-01', RESPONSE)).toBe('NINTH_EDITION');
     expect(ruleSetFor('2022-05-01', RESPONSE)).toBeUndefined();
-    expect(ruleSetFor('2026-03-01', null)).toBeUndefined();
+    expect(ruleSetFor('2026-03-01', { table: BUILT_IN_PLANS, response: null })).toBeUndefined();
   });
 
   it('checkDraft names the problem: a future anchor, no plan, a category the plan lacks, a measure run out', () => {

@@ -2,8 +2,8 @@ import type { RuleSetCode } from '../../../../shared/response.js';
 import type { ManagedCategory, ManagementPlan, PhaseKind } from '../../../../shared/screening.js';
 import { defineLadder } from '../../../platform/workflow.js';
 import type { EpisodeSource, EpisodeStatus, PlaceKind, ScheduledTestStatus } from '../tables.js';
+import type { RuleSet } from '../../../../shared/rule-sets.js';
 import { addDays, planFor, ruleSetOn, type PlanProblem } from './plan.js';
-import { RULE_SET_TABLE, type RuleSet } from './rule-sets.js';
 
 /**
  * Managed people (管控人员): an episode's status ladder, the plan it runs under, its scheduled tests,
@@ -44,10 +44,13 @@ export interface EpisodeDraft {
   note?: string | null;
 }
 
-/** The response in force as the rules need it: its plan, and the local date it was declared. */
-export interface ResponsePlan {
-  ruleSet: RuleSetCode;
-  startedOn: string;
+/**
+ * What planning needs to know beyond the draft: the prevention plans (the rule_sets table), and the
+ * response in force — its plan and the local date it was declared — if there is one.
+ */
+export interface PlanningContext {
+  table: readonly RuleSet[];
+  response: { ruleSet: RuleSetCode; startedOn: string } | null;
 }
 
 /**
@@ -57,12 +60,11 @@ export interface ResponsePlan {
  * response kept after a plan's end date (a drill, the demo district today) still gets plans; an
  * anchor before the response began has none and is refused.
  */
-export function ruleSetFor(anchorDate: string, response: ResponsePlan | null, named?: RuleSetCode,
-  table: readonly RuleSet[] = RULE_SET_TABLE): RuleSetCode | undefined {
+export function ruleSetFor(anchorDate: string, context: PlanningContext, named?: RuleSetCode): RuleSetCode | undefined {
   if (named) return named;
-  const dated = ruleSetOn(anchorDate, table);
+  const dated = ruleSetOn(anchorDate, context.table);
   if (dated) return dated.code;
-  if (response && anchorDate >= response.startedOn) return response.ruleSet;
+  if (context.response && anchorDate >= context.response.startedOn) return context.response.ruleSet;
   return undefined;
 }
 
@@ -72,20 +74,19 @@ export type DraftProblem = PlanProblem | { code: 'NO_MEASURE_NEEDED'; category: 
 export function planOfDraft(
   draft: { category: ManagedCategory; anchorDate: string; ruleSet?: RuleSetCode },
   today: string,
-  response: ResponsePlan | null,
-  table: readonly RuleSet[] = RULE_SET_TABLE,
+  context: PlanningContext,
 ): { ok: true; plan: ManagementPlan } | { ok: false; problem: DraftProblem } {
   if (draft.anchorDate > today) return { ok: false, problem: { code: 'ANCHOR_IN_FUTURE' } };
-  const ruleSet = ruleSetFor(draft.anchorDate, response, draft.ruleSet, table);
+  const ruleSet = ruleSetFor(draft.anchorDate, context, draft.ruleSet);
   if (!ruleSet) return { ok: false, problem: { code: 'NO_RULE_SET_IN_FORCE', date: draft.anchorDate } };
-  const result = planFor({ category: draft.category, anchorDate: draft.anchorDate, ruleSet, today }, table);
+  const result = planFor({ category: draft.category, anchorDate: draft.anchorDate, ruleSet, today }, context.table);
   if (result.ok && result.plan.phases.length === 0) return { ok: false, problem: { code: 'NO_MEASURE_NEEDED', category: draft.category } };
   return result;
 }
 
 /** Null when `openEpisodes` can take the draft; otherwise the problem the caller reports for its row. */
-export function checkDraft(draft: EpisodeDraft, today: string, response: ResponsePlan | null): DraftProblem | null {
-  const r = planOfDraft(draft, today, response);
+export function checkDraft(draft: EpisodeDraft, today: string, context: PlanningContext): DraftProblem | null {
+  const r = planOfDraft(draft, today, context);
   return r.ok ? null : r.problem;
 }
 

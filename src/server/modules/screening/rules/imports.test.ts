@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../../shared/validators/index.js';
 import { categoryOf, checkXiechaRow, mergeDuplicates, parseDate, routeOf, spanEnd, type XiechaRow } from './imports.js';
+import { BUILT_IN_PLANS } from '../../../../../test/support/rule-sets.js';
 
 const today = '2022-08-25';
-const response = { ruleSet: 'NINTH_EDITION' as const, startedOn: '2022-08-20' };
+const response = { table: BUILT_IN_PLANS, response: { ruleSet: 'NINTH_EDITION', startedOn: '2022-08-20' } };
 const id = makeIdNumber('630122', '1980-01-01', 5);
 const row = (v: Record<string, string>, defaultCategory?: Parameters<typeof checkXiechaRow>[2]['defaultCategory']) =>
   checkXiechaRow(2, { name: '张三', docNumber: id, phone: '', reason: '', sourceArea: '', span: '', lastExposure: '2022-08-22', category: '', ...v },

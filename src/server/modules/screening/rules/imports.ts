@@ -1,7 +1,7 @@
 import type { ErrorCode, FieldMessageCode } from '../../../../shared/messages.js';
 import { MANAGED_CATEGORIES, MANAGED_CATEGORY_LABELS, type ManagedCategory } from '../../../../shared/screening.js';
 import { validateIdNumber, validateMobile, validatePersonName } from '../../../../shared/validators/index.js';
-import { checkDraft, type ResponsePlan } from './episodes.js';
+import { checkDraft, type PlanningContext } from './episodes.js';
 
 /** One problem of a 协查 row: a field message (shared validators) or a screening error code. */
 export type RowIssue = { field: string; params?: Record<string, unknown> }
@@ -71,7 +71,7 @@ export function spanEnd(cell: string): { ok: true; from: string; to: string } | 
 export function checkXiechaRow(
   rowNumber: number,
   v: Record<string, string>,
-  opts: { defaultCategory?: ManagedCategory; today: string; response: ResponsePlan | null },
+  opts: { defaultCategory?: ManagedCategory; today: string; response: PlanningContext },
 ): { ok: true; row: XiechaRow } | { ok: false; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const name = validatePersonName(v.name ?? '');
@@ -115,7 +115,7 @@ export function checkXiechaRow(
     if (problem?.code === 'NO_MEASURE_NEEDED') lapsed = true;
     else if (problem?.code === 'NO_RULE_SET_IN_FORCE') issues.push({ kind: 'error', field: 'lastExposure', code: 'NO_RULE_SET_IN_FORCE', params: { date: problem.date } });
     else if (problem?.code === 'CATEGORY_NOT_IN_RULE_SET') {
-      issues.push({ kind: 'error', field: 'category', code: 'CATEGORY_NOT_IN_RULE_SET', params: { category, ruleSet: problem.ruleSet } });
+      issues.push({ kind: 'error', field: 'category', code: 'CATEGORY_NOT_IN_RULE_SET', params: { category, ruleSetName: problem.ruleSetName } });
     } else if (problem) issues.push({ kind: 'field', field: 'lastExposure', code: 'DATE_FUTURE' });
   }
   if (issues.length > 0 || !name.ok || !id.ok || !category || !anchor) return { ok: false, issues };

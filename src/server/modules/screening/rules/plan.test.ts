@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MANAGED_CATEGORIES } from '../../../../shared/screening.js';
 import { addDays, planFor, ruleSetOn } from './plan.js';
+import { BUILT_IN_PLANS } from '../../../../../test/support/rule-sets.js';
 
 const TODAY = '2022-12-31';
 const plan = (category: (typeof MANAGED_CATEGORIES)[number], anchorDate: string, today = TODAY) => {
-  const r = planFor({ category, anchorDate, today });
+  const r = planFor({ category, anchorDate, today }, BUILT_IN_PLANS);
   if (!r.ok) throw new Error(JSON.stringify(r.problem));
   return r.plan;
 };
@@ -72,27 +73,28 @@ describe('the 20 measures (from 11 Nov 2022)', () => {
   });
 
   it('knows no secondary contacts and no medium-risk zones any more; high-risk zone arrivals isolate at home', () => {
-    expect(planFor({ category: 'SECONDARY_CONTACT', anchorDate: '2022-11-20', today: TODAY }))
-      .toEqual({ ok: false, problem: { code: 'CATEGORY_NOT_IN_RULE_SET', category: 'SECONDARY_CONTACT', ruleSet: 'TWENTY_MEASURES' } });
-    expect(planFor({ category: 'MID_ZONE_TRAVEL', anchorDate: '2022-11-20', today: TODAY }).ok).toBe(false);
+    expect(planFor({ category: 'SECONDARY_CONTACT', anchorDate: '2022-11-20', today: TODAY }, BUILT_IN_PLANS))
+      .toEqual({ ok: false, problem: { code: 'CATEGORY_NOT_IN_RULE_SET', category: 'SECONDARY_CONTACT', ruleSet: 'TWENTY_MEASURES',
+        ruleSetName: { 'zh-CN': '优化防控二十条', en: 'The 20 measures' } } });
+    expect(planFor({ category: 'MID_ZONE_TRAVEL', anchorDate: '2022-11-20', today: TODAY }, BUILT_IN_PLANS).ok).toBe(false);
     expect(shape(plan('HIGH_ZONE_TRAVEL', '2022-11-20', '2022-11-21'))[0].slice(0, 2)).toEqual(['home_isolation', 7]);
     expect(plan('HIGH_RISK_POST', '2022-11-20').phases.map((ph) => [ph.kind, ph.days])).toEqual([['home_health_monitoring', 5]]);
   });
 
   it('an episode may keep the plan it started under, asked for by name', () => {
-    const kept = planFor({ category: 'CLOSE_CONTACT', anchorDate: '2022-11-20', ruleSet: 'NINTH_EDITION', today: TODAY });
+    const kept = planFor({ category: 'CLOSE_CONTACT', anchorDate: '2022-11-20', ruleSet: 'NINTH_EDITION', today: TODAY }, BUILT_IN_PLANS);
     expect(kept.ok && kept.plan.phases[0].days).toBe(7);
   });
 });
 
 describe('bad input', () => {
   it('refuses an anchor in the future and a date no plan covers', () => {
-    expect(planFor({ category: 'CLOSE_CONTACT', anchorDate: '2022-09-02', today: '2022-09-01' }))
+    expect(planFor({ category: 'CLOSE_CONTACT', anchorDate: '2022-09-02', today: '2022-09-01' }, BUILT_IN_PLANS))
       .toEqual({ ok: false, problem: { code: 'ANCHOR_IN_FUTURE' } });
-    expect(planFor({ category: 'CLOSE_CONTACT', anchorDate: '2022-05-01', today: TODAY }))
+    expect(planFor({ category: 'CLOSE_CONTACT', anchorDate: '2022-05-01', today: TODAY }, BUILT_IN_PLANS))
       .toEqual({ ok: false, problem: { code: 'NO_RULE_SET_IN_FORCE', date: '2022-05-01' } });
-    expect(ruleSetOn('2022-11-10')?.code).toBe('NINTH_EDITION');
-    expect(ruleSetOn('2022-11-11')?.code).toBe('TWENTY_MEASURES');
+    expect(ruleSetOn('2022-11-10', BUILT_IN_PLANS)?.code).toBe('NINTH_EDITION');
+    expect(ruleSetOn('2022-11-11', BUILT_IN_PLANS)?.code).toBe('TWENTY_MEASURES');
   });
 });
 
@@ -100,7 +102,7 @@ describe('properties of every plan', () => {
   const dates = fc.integer({ min: 0, max: 160 }).map((n) => addDays('2022-06-28', n));
   it('phases follow each other without overlap, tests lie inside their phase, release follows the last test', () => {
     fc.assert(fc.property(fc.constantFrom(...MANAGED_CATEGORIES), dates, (category, anchorDate) => {
-      const r = planFor({ category, anchorDate, today: anchorDate });
+      const r = planFor({ category, anchorDate, today: anchorDate }, BUILT_IN_PLANS);
       if (!r.ok) return;
       const { phases, releaseDate, testDates } = r.plan;
       for (let i = 0; i < phases.length; i++) {

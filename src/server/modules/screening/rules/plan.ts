@@ -1,14 +1,15 @@
 import type { RuleSetCode } from '../../../../shared/response.js';
 import type { ManagedCategory, ManagementPlan } from '../../../../shared/screening.js';
-import { RULE_SET_TABLE, type RuleSet } from './rule-sets.js';
+import type { RuleSet } from '../../../../shared/rule-sets.js';
 
 export type PlanProblem =
   | { code: 'ANCHOR_IN_FUTURE' }
   | { code: 'NO_RULE_SET_IN_FORCE'; date: string }
-  | { code: 'CATEGORY_NOT_IN_RULE_SET'; category: ManagedCategory; ruleSet: RuleSetCode };
+  | { code: 'RULE_SET_UNKNOWN'; ruleSet: RuleSetCode }
+  | { code: 'CATEGORY_NOT_IN_RULE_SET'; category: ManagedCategory; ruleSet: RuleSetCode; ruleSetName: RuleSet['name'] };
 
 /** The plan in force on a local date, if any. */
-export function ruleSetOn(date: string, table: readonly RuleSet[] = RULE_SET_TABLE): RuleSet | undefined {
+export function ruleSetOn(date: string, table: readonly RuleSet[]): RuleSet | undefined {
   return table.find((r) => r.from <= date && date <= r.to);
 }
 
@@ -27,13 +28,14 @@ function daysBetween(from: string, to: string): number {
  * dates, from the anchor date. The ledger and the plan preview both call this one function.
  */
 export function planFor(input: { category: ManagedCategory; anchorDate: string; ruleSet?: RuleSetCode; today: string },
-  table: readonly RuleSet[] = RULE_SET_TABLE): { ok: true; plan: ManagementPlan } | { ok: false; problem: PlanProblem } {
+  table: readonly RuleSet[]): { ok: true; plan: ManagementPlan } | { ok: false; problem: PlanProblem } {
   const { category, anchorDate, today } = input;
   if (anchorDate > today) return { ok: false, problem: { code: 'ANCHOR_IN_FUTURE' } };
   const ruleSet = input.ruleSet ? table.find((r) => r.code === input.ruleSet) : ruleSetOn(anchorDate, table);
+  if (!ruleSet && input.ruleSet) return { ok: false, problem: { code: 'RULE_SET_UNKNOWN', ruleSet: input.ruleSet } };
   if (!ruleSet) return { ok: false, problem: { code: 'NO_RULE_SET_IN_FORCE', date: anchorDate } };
   const rule = ruleSet.categories[category];
-  if (!rule) return { ok: false, problem: { code: 'CATEGORY_NOT_IN_RULE_SET', category, ruleSet: ruleSet.code } };
+  if (!rule) return { ok: false, problem: { code: 'CATEGORY_NOT_IN_RULE_SET', category, ruleSet: ruleSet.code, ruleSetName: ruleSet.name } };
   const empty: ManagementPlan = { ruleSet: ruleSet.code, category, anchorDate, phases: [], testDates: [], releaseDate: null };
   if (rule.lapsesAfterDays !== undefined && daysBetween(anchorDate, today) > rule.lapsesAfterDays) return { ok: true, plan: empty };
   let start = addDays(anchorDate, rule.firstDayOffset);

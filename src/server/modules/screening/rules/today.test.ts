@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { planFor } from './plan.js';
 import { healthCheckDue, phaseOn, releaseOnList, testOnList } from './today.js';
+import { BUILT_IN_PLANS } from '../../../../../test/support/rule-sets.js';
 
 // A close contact of 2022-08-20 under the 9th edition: central 08-21..08-27, home health monitoring 08-28..08-30.
 const plan = (() => {
-  const r = planFor({ category: 'CLOSE_CONTACT', anchorDate: '2022-08-20', ruleSet: 'NINTH_EDITION', today: '2022-08-20' });
+  const r = planFor({ category: 'CLOSE_CONTACT', anchorDate: '2022-08-20', ruleSet: 'NINTH_EDITION', today: '2022-08-20' }, BUILT_IN_PLANS);
   if (!r.ok) throw new Error('no plan');
   return r.plan;
 })();

@@ -7,11 +7,10 @@ import { AppError, validationError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
 import { recordTransition } from '../../../platform/workflow.js';
 import { endPlacementsOfEpisode } from '../../isolation/index.js';
-import { RULE_SETS } from '../../../../shared/response.js';
+import { ruleSetTable } from '../../response/index.js';
 import type { PlanMove } from '../../../../shared/contracts/screening/episodes.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import { EPISODE_LADDER } from '../rules/episodes.js';
-import { RULE_SET_TABLE } from '../rules/rule-sets.js';
 import * as store from '../store/episode-moves.js';
 import { updateEpisode } from '../store/episodes.js';
 import type { RuleMoveRow } from '../tables.js';
@@ -34,11 +33,13 @@ export async function movePlans(ctx: AppContext, actor: Actor, input: z.infer<ty
   const today = todayInChina();
   if (input.decidedOn > today) throw validationError([{ field: 'decidedOn', code: 'DATE_FUTURE' }]);
   if (input.fromRuleSet === input.toRuleSet) throw new AppError('PLAN_MOVE_SAME');
-  const target = RULE_SET_TABLE.find((r) => r.code === input.toRuleSet)!;
+  const table = await ruleSetTable(ctx.handle.db);
+  const [source, target] = [input.fromRuleSet, input.toRuleSet].map((code) => table.find((r) => r.code === code));
+  if (!source || !target) throw new AppError('RULE_SET_UNKNOWN', { code: source ? input.toRuleSet : input.fromRuleSet });
   const paths = scopePaths(actor, undefined, 'capture');
   const db = ctx.handle.db;
   const id = newId();
-  const reason = `指挥部决定 ${input.decisionNo}（${input.decidedOn}）：由《${RULE_SETS[input.fromRuleSet]['zh-CN']}》调整为《${RULE_SETS[input.toRuleSet]['zh-CN']}》`;
+  const reason = `指挥部决定 ${input.decisionNo}（${input.decidedOn}）：由《${source.name['zh-CN']}》调整为《${target.name['zh-CN']}》`;
   const moved = await inTransaction(db, async (tx) => {
     const episodes = await store.openEpisodesUnder(tx, paths, input.fromRuleSet);
     let n = 0;

@@ -12,7 +12,6 @@ import { peopleByIds, personByDocNumber, type PersonRow } from '../../people/ind
 import { displayName, findRegion, regionNames } from '../../regions/index.js';
 import { createTask } from '../../tasks/index.js';
 import { errorMessage, type Locale } from '../../../../shared/messages.js';
-import { RULE_SETS } from '../../../../shared/response.js';
 import { MANAGED_CATEGORY_LABELS, type ManagementPlan } from '../../../../shared/screening.js';
 import type {
   CloseEpisode, EpisodeDetail, EpisodeQuery, EpisodeView, ManualTestResult, NewEpisode, NewHealthCheck, SetTeamMember,
@@ -25,7 +24,7 @@ import {
 import * as store from '../store/episodes.js';
 import type { EpisodeRow, EpisodeStatus } from '../tables.js';
 import { fillTests } from './episode-results.js';
-import { openEpisodes, responsePlan } from './episodes.js';
+import { openEpisodes, planningContext } from './episodes.js';
 
 const codeOf = (path: string) => path.split('/').pop()!;
 const communityOf = (path: string) => path.split('/').slice(0, 3).join('/');
@@ -37,9 +36,11 @@ export function planProblemError(problem: DraftProblem, locale: Locale): AppErro
       return validationError([{ field: 'anchorDate', code: 'DATE_FUTURE' }]);
     case 'NO_RULE_SET_IN_FORCE':
       return new AppError('NO_RULE_SET_IN_FORCE', { date: problem.date });
+    case 'RULE_SET_UNKNOWN':
+      return new AppError('RULE_SET_UNKNOWN', { code: problem.ruleSet });
     case 'CATEGORY_NOT_IN_RULE_SET':
       return new AppError('CATEGORY_NOT_IN_RULE_SET', { category: MANAGED_CATEGORY_LABELS[problem.category][locale],
-        ruleSet: RULE_SETS[problem.ruleSet][locale] });
+        ruleSet: problem.ruleSetName[locale] });
     case 'NO_MEASURE_NEEDED':
       return new AppError('NO_MEASURE_NEEDED', { category: MANAGED_CATEGORY_LABELS[problem.category][locale] });
   }
@@ -117,7 +118,7 @@ export async function createEpisode(ctx: AppContext, actor: Actor, input: z.infe
   }
   requireRegion(actor, person.region_path, 'capture');
   const today = todayInChina();
-  const planned = planOfDraft(input, today, await responsePlan(db));
+  const planned = planOfDraft(input, today, await planningContext(db));
   if (!planned.ok) throw planProblemError(planned.problem, locale);
   const id = await inTransaction(db, async (tx) => {
     const out = await openEpisodes(tx, actor, [{ personId: person.id, category: input.category, anchorDate: input.anchorDate,

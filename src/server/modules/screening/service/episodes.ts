@@ -4,22 +4,22 @@ import { chunksOf, inTransaction, type DbOrTx } from '../../../platform/db/index
 import { AppError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
 import { recordTransition, recordTransitions, type Move } from '../../../platform/workflow.js';
-import { responseInForce } from '../../response/index.js';
+import { responseInForce, ruleSetTable } from '../../response/index.js';
 import { recordInfection } from '../../isolation/index.js';
 import type { ManagementPlan } from '../../../../shared/screening.js';
 import {
   EPISODE_LADDER, chinaDateOf, defaultPlace, mergedAnchor, planOfDraft, replanTests, testsOfPlan,
-  type EpisodeDraft, type ResponsePlan,
+  type EpisodeDraft, type PlanningContext,
 } from '../rules/episodes.js';
 import * as store from '../store/episodes.js';
 import type { EpisodeRow, EpisodeStatus, EpisodeTeamRow, ScheduledTestRow } from '../tables.js';
 
 export type { EpisodeDraft };
 
-/** The response in force as the plan rules need it (its plan, the local date it was declared). */
-export async function responsePlan(db: DbOrTx): Promise<ResponsePlan | null> {
-  const r = await responseInForce(db);
-  return r ? { ruleSet: r.ruleSet, startedOn: chinaDateOf(r.startedAt) } : null;
+/** What the plan rules need: the prevention plans, and the response in force (its plan, the local date it was declared). */
+export async function planningContext(db: DbOrTx): Promise<PlanningContext> {
+  const [table, r] = await Promise.all([ruleSetTable(db), responseInForce(db)]);
+  return { table, response: r ? { ruleSet: r.ruleSet, startedOn: chinaDateOf(r.startedAt) } : null };
 }
 
 const gridOf = (path: string) => path.split('/').slice(0, 4).join('/');
@@ -65,7 +65,7 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
   Promise<{ created: string[]; merged: string[] }> {
   if (drafts.length === 0) return { created: [], merged: [] };
   return inTransaction(db, async (tx) => {
-    const response = await responsePlan(tx);
+    const response = await planningContext(tx);
     const people = new Map((await store.peopleForEpisodes(tx, drafts.map((d) => d.personId))).map((p) => [p.id, p]));
     const open = new Map((await store.openEpisodesOf(tx, drafts.map((d) => d.personId))).map((e) => [`${e.person_id}|${e.category}`, e]));
     const now = nowIso();
@@ -161,7 +161,8 @@ export async function replanEpisode(db: DbOrTx, actor: Actor | null, episode: Ep
   const anchorDate = change.anchorDate ?? episode.anchor_date;
   const ruleSet = change.ruleSet ?? episode.rule_set;
   // Planned as of its anchor: a re-plan neither lapses nor refuses (the anchor was checked when it came in).
-  const planned = planOfDraft({ category: episode.category, anchorDate, ruleSet }, anchorDate, null);
+  const planned = planOfDraft({ category: episode.category, anchorDate, ruleSet }, anchorDate,
+    { table: await ruleSetTable(db), response: null });
   if (!planned.ok) throw new AppError('EPISODE_DRAFT_INVALID', { problem: planned.problem.code, id: episode.person_id }, planned.problem);
   const plan = planned.plan;
   const existing = await store.testsOf(db, [episode.id]);

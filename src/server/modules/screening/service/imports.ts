@@ -15,7 +15,6 @@ import { runInWorker } from '../../../platform/worker.js';
 import { docIndexKey, findPeopleByDocBidx, peopleByIds, saveUpload } from '../../people/index.js';
 import { createTask } from '../../tasks/index.js';
 import { errorMessage, fieldMessage, type Locale } from '../../../../shared/messages.js';
-import { RULE_SETS, type RuleSetCode } from '../../../../shared/response.js';
 import { MANAGED_CATEGORY_LABELS, type ManagedCategory } from '../../../../shared/screening.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import type {
@@ -24,7 +23,7 @@ import type {
 import type { ImportRow, UnmatchedRow } from '../tables.js';
 import { checkXiechaRow, mergeDuplicates, routeOf, type RowIssue, type XiechaRow } from '../rules/imports.js';
 import * as store from '../store/imports.js';
-import { openEpisodes, responsePlan, type EpisodeDraft } from './episodes.js';
+import { openEpisodes, planningContext, type EpisodeDraft } from './episodes.js';
 
 const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -50,10 +49,15 @@ function message(i: RowIssue, locale: Locale): string {
   const field = XIECHA_COLUMNS.find((c) => c.key === i.field)?.label[locale] ?? i.field;
   if (i.kind === 'field') return fieldMessage(i.code, locale, { field, ...i.params });
   if (i.code === 'CATEGORY_NOT_IN_RULE_SET') {
-    const p = i.params as { category: ManagedCategory; ruleSet: RuleSetCode };
-    return errorMessage(i.code, locale, { category: MANAGED_CATEGORY_LABELS[p.category][locale], ruleSet: RULE_SETS[p.ruleSet][locale] });
+    const p = i.params as { category: ManagedCategory; ruleSetName: Record<Locale, string> };
+    return errorMessage(i.code, locale, { category: MANAGED_CATEGORY_LABELS[p.category][locale], ruleSet: p.ruleSetName[locale] });
   }
   return errorMessage(i.code, locale, i.params);
+}
+
+function contentHash(rows: XiechaRow[], category: ManagedCategory | undefined): string {
+  const lines = rows.map((r) => [r.name, r.idNumber, r.phone, r.reason, r.sourceArea, r.ownCategory ? r.category : null, r.anchorDate]);
+  return crypto.createHash('sha256').update(JSON.stringify({ category: category ?? null, lines })).digest('hex');
 }
 
 const empty = { importId: null, repeated: false, rows: 0, duplicates: 0, matched: 0, created: 0, merged: 0, lapsed: 0, unmatched: 0,
@@ -86,12 +90,8 @@ export async function importXiecha(
   const db = ctx.handle.db;
   const progress = opts.onProgress ?? (() => {});
   const bytes = typeof source.input === 'string' ? fs.readFileSync(source.input) : source.input;
-  const sha = crypto.createHash('sha256').update(bytes).digest('hex');
-  const before = await store.findImportBySha(db, sha);
-  if (before) return { ...empty, ...figuresOf(before), importId: before.id, repeated: true };
-
   const today = todayInChina();
-  const response = await responsePlan(db);
+  const response = await planningContext(db);
   const sheet = await openSheet(bytes, source.filename, XIECHA_COLUMNS, { maxBytes: ctx.config.maxUploadBytes });
   const checked: XiechaRow[] = [];
   const problems: Problem[] = [];
@@ -105,6 +105,11 @@ export async function importXiecha(
   }
   const rows = checked.length + problems.length;
   if (problems.length > 0) return refuse(ctx, actor, source.filename, rows, problems, opts.locale);
+  // The same list again changes nothing: known by what it says, not by its bytes (a list saved or
+  // exported again differs in its file's timestamps, not in its people).
+  const sha = contentHash(checked, opts.category);
+  const before = await store.findImportByContent(db, sha);
+  if (before) return { ...empty, ...figuresOf(before), importId: before.id, repeated: true };
 
   const { unique, duplicates } = mergeDuplicates(checked);
   const bidxOf = new Map(unique.map((r) => [r, ctx.pii.blindIndex('doc', docIndexKey('resident_id', r.idNumber))]));
@@ -144,13 +149,13 @@ export async function importXiecha(
   const byGrid = new Map<string, number>();
   for (const d of drafts) byGrid.set(d.gridPath, (byGrid.get(d.gridPath) ?? 0) + 1);
   const row: ImportRow = {
-    id: importId, file_name: source.filename, file_sha256: sha, source: opts.source?.trim() || null, category, status: 'done',
+    id: importId, file_name: source.filename, content_sha256: sha, source: opts.source?.trim() || null, category, status: 'done',
     rows, matched: drafts.length, unmatched: unmatched.length - elsewhere, merged: 0, job_id: opts.jobId ?? null,
     region_path: paths[0], created_at: now, created_by: actor.userId,
   };
   const opened = await inTransaction(db, async (tx) => {
     // The same file sent twice at once: the second to get here finds the first one's import and writes nothing.
-    const first = await store.findImportBySha(tx, sha);
+    const first = await store.findImportByContent(tx, sha);
     if (first) return first;
     const result = await openEpisodes(tx, actor, drafts.map(({ gridPath: _, ...d }) => d), today);
     await store.insertImport(tx, { ...row, merged: result.merged.length });
@@ -168,7 +173,7 @@ export async function importXiecha(
         merged: result.merged.length, unmatched: unmatched.length - elsewhere, elsewhere, lapsed, duplicates } });
     return result;
   });
-  if ('file_sha256' in opened) return { ...empty, ...figuresOf(opened), importId: opened.id, repeated: true };
+  if ('content_sha256' in opened) return { ...empty, ...figuresOf(opened), importId: opened.id, repeated: true };
   return { ...empty, importId, rows, duplicates, matched: drafts.length, created: opened.created.length, merged: opened.merged.length,
     lapsed, unmatched: unmatched.length - elsewhere, elsewhere, grids: byGrid.size };
 }

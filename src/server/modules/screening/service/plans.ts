@@ -4,7 +4,7 @@ import { todayInChina } from '../../../../shared/validators/index.js';
 import type { ManagementPlan, PlanPreviewRequest } from '../../../../shared/screening.js';
 import type { Locale } from '../../../../shared/messages.js';
 import { planOfDraft } from '../rules/episodes.js';
-import { responsePlan } from './episodes.js';
+import { planningContext } from './episodes.js';
 import { planProblemError } from './episodes-ledger.js';
 
 /**
@@ -14,7 +14,7 @@ import { planProblemError } from './episodes-ledger.js';
  */
 export async function previewPlan(db: DbOrTx, actor: Actor, input: PlanPreviewRequest, locale: Locale): Promise<ManagementPlan> {
   requirePermission(actor, 'screening.view');
-  const result = planOfDraft(input, todayInChina(), await responsePlan(db));
+  const result = planOfDraft(input, todayInChina(), await planningContext(db));
   if (result.ok) return result.plan;
   throw planProblemError(result.problem, locale);
 }

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
 import type { ImportRow, UnmatchedRow } from '../tables.js';
 
-export async function findImportBySha(db: DbOrTx, sha: string): Promise<ImportRow | undefined> {
-  return db.selectFrom('screening_imports').selectAll().where('file_sha256', '=', sha).where('status', '=', 'done')
+export async function findImportByContent(db: DbOrTx, sha: string): Promise<ImportRow | undefined> {
+  return db.selectFrom('screening_imports').selectAll().where('content_sha256', '=', sha).where('status', '=', 'done')
     .orderBy('created_at').executeTakeFirst();
 }
 

@@ -106,7 +106,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('screening_imports')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('file_name', 'text', (c) => c.notNull())
-    .addColumn('file_sha256', 'text', (c) => c.notNull())
+    .addColumn('content_sha256', 'text', (c) => c.notNull())
     .addColumn('source', 'text')
     .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
@@ -119,7 +119,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
     .execute();
-  await db.schema.createIndex('screening_imports_sha').on('screening_imports').columns(['file_sha256', 'status']).execute();
+  await db.schema.createIndex('screening_imports_sha').on('screening_imports').columns(['content_sha256', 'status']).execute();
 
   await db.schema
     .createTable('screening_import_unmatched')
