@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { benchArgs, benchContext, benchDatabase, percentile, report, round } from './lib.js';
+import { timeRequests, wrkOverPaths } from './http-timing.js';
 import { signIn, startServerProcess } from './scan-lib.js';
-import { hasWrk, wrk } from './wrk.js';
 import { inTransaction, refreshStatistics } from '../src/server/platform/db/index.js';
 import { bulkInsert } from '../src/server/platform/db/bulk.js';
 import { newId } from '../src/server/platform/ids.js';
@@ -93,27 +89,9 @@ export async function run(args: string[]): Promise<void> {
   const cookie = await signIn(server.url, 'commander');
   const sample = (await (await fetch(`${server.url}/api/v1/screening/today?grid=${grids[0]}`, { headers: { cookie } })).json()) as
     Record<string, unknown[]>;
-  const urls = Array.from({ length: REQUESTS }, (_, k) => `${server.url}/api/v1/screening/today?grid=${grids[k % grids.length]}`);
-  const worker = new Worker(new URL('./http-client.js', import.meta.url), { workerData: { urls, cookie, warmup: WARMUP } });
-  const times = (await new Promise<number[]>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  })).sort((a, b) => a - b);
-  await worker.terminate();
-  let wrkFigures: Record<string, number> = {};
-  if (hasWrk()) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anning-wrk-'));
-    fs.writeFileSync(path.join(dir, 'today.lua'), `
-local grids = { ${grids.map((g) => JSON.stringify(g)).join(', ')} }
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", "/api/v1/screening/today?grid=" .. grids[(i % #grids) + 1], { ["cookie"] = "${cookie}" })
-end`);
-    const w = await wrk(['-t1', '-c1', '-d10s', '-s', path.join(dir, 'today.lua'), server.url]);
-    fs.rmSync(dir, { recursive: true, force: true });
-    wrkFigures = { wrk_p50_ms: w.p50, wrk_p99_ms: w.p99, wrk_rps: w.rps, wrk_errors: w.non2xx };
-  }
+  const paths = grids.map((g) => `/api/v1/screening/today?grid=${g}`);
+  const times = await timeRequests(Array.from({ length: REQUESTS }, (_, k) => server.url + paths[k % paths.length]), cookie, WARMUP);
+  const wrkFigures = await wrkOverPaths(server.url, paths, cookie);
   await server.stop();
   // ANNING_BENCH_KEEP=1 keeps the database for profiling (its URL is printed).
   if (process.env.ANNING_BENCH_KEEP) console.error(`kept: ${database.databaseUrl}`);

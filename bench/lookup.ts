@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { timeRequests } from './http-timing.js';
 import { benchArgs, benchContext, benchDatabase, percentile, report, round } from './lib.js';
 import { runInWorker } from '../src/server/platform/worker.js';
 import { generateDemoDistrict } from '../src/server/seed/demo-district.js';
@@ -49,18 +49,7 @@ export async function run(args: string[]): Promise<void> {
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
   const rng = new Rng(7);
 
-  /** Latencies (ms, sorted) of the URLs, requested one at a time from a client on its own thread. */
-  async function measure(n: number, url: () => string): Promise<number[]> {
-    const warmup = 50;
-    const urls = Array.from({ length: n + warmup }, url);
-    const worker = new Worker(new URL('./http-client.js', import.meta.url), { workerData: { urls, cookie, warmup } });
-    const times = await new Promise<number[]>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-    await worker.terminate();
-    return times.sort((a, b) => a - b);
-  }
+  const measure = (n: number, url: () => string) => timeRequests(Array.from({ length: n + 50 }, url), cookie, 50);
 
   const health = await measure(2000, () => `${address}/api/health`);
   const idLookups = await measure(2000, () => `${address}/api/v1/people?idNumber=${rng.pick(ids)}`);

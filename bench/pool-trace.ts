@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { benchArgs, benchContext, percentile, report, round } from './lib.js';
+import { timeRequests, wrkOverPaths } from './http-timing.js';
 import { prepareScanDistrict, signIn, startServerProcess } from './scan-lib.js';
-import { hasWrk, wrk } from './wrk.js';
 import { inTransaction, refreshStatistics } from '../src/server/platform/db/index.js';
 import { bulkInsert } from '../src/server/platform/db/bulk.js';
 import { newId } from '../src/server/platform/ids.js';
@@ -60,27 +56,9 @@ export async function run(args: string[]): Promise<void> {
 
   const server = await startServerProcess(district.databaseUrl);
   const cookie = await signIn(server.url, 'commander');
-  const urls = Array.from({ length: 2050 }, (_, k) => `${server.url}/api/v1/testing/incidents/${incidentIds[k % incidentIds.length]}`);
-  const worker = new Worker(new URL('./http-client.js', import.meta.url), { workerData: { urls, cookie, warmup: 50 } });
-  const times = (await new Promise<number[]>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  })).sort((a, b) => a - b);
-  await worker.terminate();
-  let wrkFigures: Record<string, number> = {};
-  if (hasWrk()) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anning-wrk-'));
-    fs.writeFileSync(path.join(dir, 'trace.lua'), `
-local ids = { ${incidentIds.map((i) => JSON.stringify(i)).join(', ')} }
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", "/api/v1/testing/incidents/" .. ids[(i % #ids) + 1], { ["cookie"] = "${cookie}" })
-end`);
-    const w = await wrk(['-t1', '-c1', '-d10s', '-s', path.join(dir, 'trace.lua'), server.url]);
-    fs.rmSync(dir, { recursive: true, force: true });
-    wrkFigures = { wrk_p50_ms: w.p50, wrk_p99_ms: w.p99, wrk_errors: w.non2xx };
-  }
+  const paths = incidentIds.map((id) => `/api/v1/testing/incidents/${id}`);
+  const times = await timeRequests(Array.from({ length: 2050 }, (_, k) => server.url + paths[k % paths.length]), cookie, 50);
+  const wrkFigures = await wrkOverPaths(server.url, paths, cookie);
   await server.stop();
   district.dispose();
   report('pool-trace', dialect, size, {

@@ -4,7 +4,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openContext } from './bootstrap.js';
 import { AppError } from './errors.js';
-import { errorMessage, type Locale } from '../../shared/messages.js';
+import { errorMessage, type ErrorCode, type Locale } from '../../shared/messages.js';
 import { newId, nowIso } from './ids.js';
 import type { JobRow } from './tables.js';
 
@@ -95,6 +95,21 @@ export async function readFile(db: Db, id: string) {
 export async function failJob(job: JobHandle, err: unknown, locale: Locale): Promise<void> {
   if (err instanceof AppError) await job.fail(errorMessage(err.code, locale, err.params), { code: err.code });
   else await job.fail(errorMessage('INTERNAL', locale), { code: 'INTERNAL', detail: String(err) });
+}
+
+/**
+ * Records the outcome of an all-or-nothing file job: failed, with `refusedCode`'s message, when rows
+ * had errors (the outcome carries the row report), succeeded otherwise; a throw is the job's failure.
+ */
+export async function finishFileJob<T extends { errorRows: number }>(job: JobHandle, run: () => Promise<T>, locale: Locale,
+  refusedCode: ErrorCode): Promise<void> {
+  try {
+    const outcome = await run();
+    if (outcome.errorRows > 0) await job.fail(errorMessage(refusedCode, locale, { count: outcome.errorRows }), outcome);
+    else await job.succeed(outcome);
+  } catch (err) {
+    await failJob(job, err, locale);
+  }
 }
 
 /**

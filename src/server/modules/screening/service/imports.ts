@@ -8,7 +8,7 @@ import { inTransaction, type DbOrTx } from '../../../platform/db/index.js';
 import { bulkInsert } from '../../../platform/db/bulk.js';
 import { AppError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
-import { failJob, runJob, startJob, storeFile, type JobHandle } from '../../../platform/jobs.js';
+import { failJob, finishFileJob, runJob, startJob, storeFile } from '../../../platform/jobs.js';
 import { maskDocNumber, maskName, maskPhone } from '../../../platform/pii.js';
 import { openSheet, writeErrorReport, type ColumnSpec } from '../../../platform/spreadsheet/index.js';
 import { runInWorker } from '../../../platform/worker.js';
@@ -195,16 +195,6 @@ async function refuse(ctx: AppContext, actor: Actor, filename: string, rows: num
     errors: described.slice(0, 200).flatMap((d) => d.errors.map((e) => ({ row: d.rowNumber, ...e }))) };
 }
 
-async function finish(job: JobHandle, run: () => Promise<XiechaOutcome>, locale: Locale): Promise<void> {
-  try {
-    const outcome = await run();
-    if (outcome.errorRows > 0) await job.fail(errorMessage('XIECHA_HAS_ERRORS', locale, { count: outcome.errorRows }), outcome);
-    else await job.succeed(outcome);
-  } catch (err) {
-    await failJob(job, err, locale);
-  }
-}
-
 export interface XiechaJobInput {
   config: Config;
   actor: Actor;
@@ -219,9 +209,9 @@ export interface XiechaJobInput {
 /** Worker side of a large list: its own connection, the outcome recorded on the job. */
 export async function runXiechaJob(input: XiechaJobInput): Promise<void> {
   try {
-    await runJob(input.config, input.jobId, input.locale, (ctx, job) => finish(job, () => importXiecha(ctx, input.actor,
+    await runJob(input.config, input.jobId, input.locale, (ctx, job) => finishFileJob(job, () => importXiecha(ctx, input.actor,
       { input: input.file, filename: input.filename }, { locale: input.locale, category: input.category, source: input.source,
-        jobId: input.jobId, onProgress: (done, total, stage) => void job.progress(done, total, stage) }), input.locale));
+        jobId: input.jobId, onProgress: (done, total, stage) => void job.progress(done, total, stage) }), input.locale, 'XIECHA_HAS_ERRORS'));
   } finally {
     fs.rmSync(input.file, { force: true });
   }
@@ -249,9 +239,9 @@ export async function startXiechaImport(
   if (fs.statSync(file).size <= IN_PROCESS_MAX_BYTES) {
     const bytes = fs.readFileSync(file);
     fs.rmSync(file, { force: true });
-    void finish(job, () => importXiecha(ctx, actor, { input: bytes, filename: upload.filename }, { locale: upload.locale,
+    void finishFileJob(job, () => importXiecha(ctx, actor, { input: bytes, filename: upload.filename }, { locale: upload.locale,
       category: upload.category, source: upload.source, jobId: job.id,
-      onProgress: (done, total, stage) => void job.progress(done, total, stage) }), upload.locale);
+      onProgress: (done, total, stage) => void job.progress(done, total, stage) }), upload.locale, 'XIECHA_HAS_ERRORS');
   } else {
     runInWorker(import.meta.url, 'runXiechaJob', input).catch((err: unknown) => failJob(job, err, upload.locale).catch(() => {}));
   }

@@ -8,7 +8,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { inTransaction, type DbOrTx } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
-import { failJob, runJob, startJob, storeFile, type JobHandle } from '../../../platform/jobs.js';
+import { finishFileJob, runJob, startJob, storeFile } from '../../../platform/jobs.js';
 import { openSheet, writeErrorReport, type ColumnSpec } from '../../../platform/spreadsheet/index.js';
 import { runInWorker } from '../../../platform/worker.js';
 import {
@@ -292,16 +292,6 @@ export async function uploadResults(
 /** Files up to this size are recorded on the main thread (a few thousand rows, well under a second). */
 const IN_PROCESS_MAX_BYTES = 512 * 1024;
 
-async function finishJob(job: JobHandle, run: () => Promise<ResultOutcome>, locale: Locale): Promise<void> {
-  try {
-    const outcome = await run();
-    if (outcome.errorRows > 0) await job.fail(errorMessage('RESULTS_HAVE_ERRORS', locale, { count: outcome.errorRows }), outcome);
-    else await job.succeed(outcome);
-  } catch (err) {
-    await failJob(job, err, locale);
-  }
-}
-
 export interface ResultsJobInput {
   config: Config;
   actor: Actor;
@@ -314,9 +304,9 @@ export interface ResultsJobInput {
 /** Worker side of a large upload: its own connection, the outcome recorded on the job. */
 export async function runResultsUploadJob(input: ResultsJobInput): Promise<void> {
   try {
-    await runJob(input.config, input.jobId, input.locale, (ctx, job) => finishJob(job, () => uploadResults(ctx, input.actor,
+    await runJob(input.config, input.jobId, input.locale, (ctx, job) => finishFileJob(job, () => uploadResults(ctx, input.actor,
       { input: input.file, filename: input.filename },
-      { locale: input.locale, onProgress: (done, total, stage) => void job.progress(done, total, stage) }), input.locale));
+      { locale: input.locale, onProgress: (done, total, stage) => void job.progress(done, total, stage) }), input.locale, 'RESULTS_HAVE_ERRORS'));
   } finally {
     fs.rmSync(input.file, { force: true });
   }
@@ -345,8 +335,8 @@ export async function startResultsUpload(
   if (fs.statSync(file).size <= IN_PROCESS_MAX_BYTES) {
     const bytes = fs.readFileSync(file);
     fs.rmSync(file, { force: true });
-    void finishJob(job, () => uploadResults(ctx, actor, { input: bytes, filename: upload.filename },
-      { locale: upload.locale, onProgress: (done, total, stage) => void job.progress(done, total, stage) }), upload.locale);
+    void finishFileJob(job, () => uploadResults(ctx, actor, { input: bytes, filename: upload.filename },
+      { locale: upload.locale, onProgress: (done, total, stage) => void job.progress(done, total, stage) }), upload.locale, 'RESULTS_HAVE_ERRORS');
   } else {
     runInWorker(import.meta.url, 'runResultsUploadJob', input).catch((err: unknown) =>
       job.fail(errorMessage('INTERNAL', upload.locale), { code: 'INTERNAL', detail: String(err) }).catch(() => {}));
