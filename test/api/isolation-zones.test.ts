@@ -84,6 +84,22 @@ describe.each(DIALECTS)('risk zones on %s', (dialect) => {
     expect(answer.json()).toEqual({ region: DUOBA_BUILDINGS[1], date: addDays(today, -1), level: 'high' });
   });
 
+  it('gives a traveller the category of the place\'s level on the day they left it', async () => {
+    const today = todayInChina();
+    const [traveller] = await registerPeople(w, 1);
+    const open = (anchorDate: string) => post('/api/v1/screening/episodes', { docNumber: traveller, stayRegion: DUOBA_BUILDINGS[1], anchorDate }, duoba);
+    // Left the building once it was high (designated three days ago): 7 days of central isolation.
+    const high = await open(addDays(today, -1));
+    expect(high.statusCode, high.body).toBe(200);
+    expect(high.json()).toMatchObject({ category: 'HIGH_ZONE_TRAVEL', placeKind: 'central' });
+    // Left it ten days ago, when only the rest of the district was low: two tests in three days.
+    expect((await open(addDays(today, -10))).json()).toMatchObject({ category: 'LOW_ZONE_TRAVEL' });
+    // A month ago the district had no zones at all: nothing to manage, said plainly.
+    const none = await open(addDays(today, -30));
+    expect(none.statusCode).toBe(422);
+    expect(none.json().error.code).toBe('STAY_NOT_IN_RISK_ZONE');
+  });
+
   it('refuses to approve a downgrade before the zone is eligible, changing nothing', async () => {
     const z = (await post('/api/v1/isolation/zones', { name: '新城村', level: 'medium', regionCode: '630106105200',
       decisionNo: '湟防指〔2022〕40号', decidedAt: daysAgo(4) })).json();

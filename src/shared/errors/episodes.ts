@@ -34,6 +34,10 @@ export const EPISODE_ERRORS = {
     en: 'The sample of {sampledOn} was taken before the test day {dueDate}; it cannot count for it',
   },
   PERSON_NOT_FOUND_BY_DOC: { 'zh-CN': '未找到该证件号码的人员，请先在人口台账登记', en: 'No resident has this document number; register them first' },
+  STAY_NOT_IN_RISK_ZONE: {
+    'zh-CN': '{region} 在 {date} 不属于风险区（本区当天未划定风险区），无需按旅居史管控',
+    en: '{region} was in no risk zone on {date} (the district had none that day): no measure for having stayed there',
+  },
   PLAN_MOVE_SAME: { 'zh-CN': '新旧方案相同，无需调整', en: 'The two plans are the same: nothing to move' },
   HEALTH_CHECK_RECORDED: {
     'zh-CN': '{date} {period}的健康监测已登记',
@@ -54,6 +58,7 @@ export const EPISODE_ERROR_STATUS = {
   SCHEDULED_TEST_UNKNOWN: 404,
   SAMPLED_BEFORE_DUE: 400,
   PERSON_NOT_FOUND_BY_DOC: 404,
+  STAY_NOT_IN_RISK_ZONE: 422,
   PLAN_MOVE_SAME: 400,
   HEALTH_CHECK_RECORDED: 409,
 } as const satisfies Record<keyof typeof EPISODE_ERRORS, number>;

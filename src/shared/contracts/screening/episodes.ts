@@ -21,13 +21,20 @@ export const NewEpisode = z.object({
   /** The person, by ledger id or by ID number (looked up by blind index); one of the two. */
   personId: Id.optional(),
   docNumber: z.string().trim().min(6).max(30).optional(),
-  category: z.enum(MANAGED_CATEGORIES),
+  /** The category; or, for a traveller, `stayRegion` and the category follows that place's zone level. */
+  category: z.enum(MANAGED_CATEGORIES).optional(),
+  /**
+   * Where a traveller stayed: the category is the zone level that place had on the anchor date (the day
+   * they left it), from the zones' history — high, medium or low-risk-zone arrival.
+   */
+  stayRegion: RegionCode.optional(),
   anchorDate: IsoDate,
   placeKind: z.enum(PLACE_KINDS).optional(),
   /** Defaults to the plan in force on the anchor date (or the response's, see the rules). */
   ruleSet: RuleSetCode.optional(),
   note: z.string().trim().max(500).optional(),
-}).refine((v) => !!v.personId !== !!v.docNumber, { message: 'personId or docNumber, one of the two', path: ['personId'] });
+}).refine((v) => !!v.personId !== !!v.docNumber, { message: 'personId or docNumber, one of the two', path: ['personId'] })
+  .refine((v) => !!v.category !== !!v.stayRegion, { message: 'category or stayRegion, one of the two', path: ['category'] });
 export type NewEpisode = z.infer<typeof NewEpisode>;
 
 export const EpisodeQuery = Paging.extend({

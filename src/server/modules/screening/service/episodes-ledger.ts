@@ -7,18 +7,18 @@ import { AppError, validationError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
 import { maskName, maskPhone } from '../../../platform/pii.js';
 import { recordTransition } from '../../../platform/workflow.js';
-import { endPlacementsOfEpisode, placementsOfEpisodes } from '../../isolation/index.js';
+import { endPlacementsOfEpisode, placementsOfEpisodes, zoneLevelAt } from '../../isolation/index.js';
 import { peopleByIds, personByDocNumber, type PersonRow } from '../../people/index.js';
 import { displayName, findRegion, regionNames } from '../../regions/index.js';
 import { createTask } from '../../tasks/index.js';
 import { errorMessage, type Locale } from '../../../../shared/messages.js';
-import { MANAGED_CATEGORY_LABELS, type ManagementPlan } from '../../../../shared/screening.js';
+import { MANAGED_CATEGORY_LABELS, type ManagedCategory, type ManagementPlan } from '../../../../shared/screening.js';
 import type {
   CloseEpisode, EpisodeDetail, EpisodeQuery, EpisodeView, ManualTestResult, NewEpisode, NewHealthCheck, SetTeamMember,
 } from '../../../../shared/contracts/screening/episodes.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import {
-  EPISODE_LADDER, OPEN_STATUSES, chinaDateOf, healthCheckAlarming, isFilled, planOfDraft, releaseProblem,
+  EPISODE_LADDER, OPEN_STATUSES, chinaDateOf, healthCheckAlarming, isFilled, planOfDraft, releaseProblem, travelCategory,
   type DraftProblem, type ReleaseProblem,
 } from '../rules/episodes.js';
 import * as store from '../store/episodes.js';
@@ -118,18 +118,28 @@ export async function createEpisode(ctx: AppContext, actor: Actor, input: z.infe
   }
   requireRegion(actor, person.region_path, 'capture');
   const today = todayInChina();
-  const planned = planOfDraft(input, today, await planningContext(db));
+  const category = input.category ?? await categoryOfStay(db, input.stayRegion!, input.anchorDate);
+  const planned = planOfDraft({ ...input, category }, today, await planningContext(db));
   if (!planned.ok) throw planProblemError(planned.problem, locale);
   const id = await inTransaction(db, async (tx) => {
-    const out = await openEpisodes(tx, actor, [{ personId: person.id, category: input.category, anchorDate: input.anchorDate,
+    const out = await openEpisodes(tx, actor, [{ personId: person.id, category, anchorDate: input.anchorDate,
       ruleSet: input.ruleSet, placeKind: input.placeKind, source: 'manual', note: input.note ?? null }], today);
     const episodeId = out.created[0] ?? out.merged[0];
     await audit(tx, actor, { action: out.created.length ? 'screening.episode.create' : 'screening.episode.merge',
       subjectType: 'screening_episode', subjectId: episodeId, regionPath: person.region_path,
-      detail: { category: input.category, anchorDate: input.anchorDate } });
+      detail: { category, anchorDate: input.anchorDate, stayRegion: input.stayRegion } });
     return episodeId;
   });
   return getEpisode(ctx, actor, id, locale);
+}
+
+/** A traveller's category: the zone level the place had on the day they left it, from the zones' history. */
+async function categoryOfStay(db: DbOrTx, regionCode: string, date: string): Promise<ManagedCategory> {
+  const region = await findRegion(db, regionCode);
+  if (!region) throw validationError([{ field: 'stayRegion', code: 'REGION_UNKNOWN', params: { value: regionCode } }]);
+  const level = await zoneLevelAt(db, region.path, date);
+  if (!level) throw new AppError('STAY_NOT_IN_RISK_ZONE', { region: region.name, date });
+  return travelCategory(level);
 }
 
 /** The ledger of managed people in the reader's regions, filtered and paged; names and phones masked. */
