@@ -10,7 +10,7 @@ describe('web shell: a township cadre, the ledger, unmasking and the audit log',
     const page = await app.open();
     await app.signIn(page, 'duoba');
     const nav = page.locator('.shell-sider .nav-menu');
-    await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['待办', '区域', '人员台账', '核酸检测台', '应检尽检', '阳性混管']);
+    await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['今日工作', '待办', '区域', '人员台账', '核酸检测台', '应检尽检', '阳性混管', '管控人员', '排查轮次', '协查名单', '隔离点', '风险区']);
     await expect.poll(() => page.getByTestId('response-badge').innerText()).toMatch(/^一级响应 · 防控方案（第九版）/);
 
     await nav.getByRole('menuitem', { name: '区域' }).click();
@@ -98,7 +98,7 @@ describe('web shell: a township cadre, the ledger, unmasking and the audit log',
 
     await page.getByTestId('menu-button').click();
     const drawer = page.locator('.nav-drawer');
-    await expect.poll(() => drawer.getByRole('menuitem').allInnerTexts()).toEqual(['待办', '区域', '人员台账', '核酸检测台', '应检尽检', '阳性混管']);
+    await expect.poll(() => drawer.getByRole('menuitem').allInnerTexts()).toEqual(['今日工作', '待办', '区域', '人员台账', '核酸检测台', '应检尽检', '阳性混管', '管控人员', '排查轮次', '协查名单', '隔离点', '风险区']);
     const item = drawer.getByRole('menuitem', { name: '人员台账' });
     expect((await item.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await item.click();
@@ -124,7 +124,8 @@ describe('web shell: a township cadre, the ledger, unmasking and the audit log',
     await page.getByLabel('Password').fill('anning2022');
     await page.getByRole('button', { name: 'Sign in' }).click();
     const nav = page.locator('.shell-sider .nav-menu');
-    await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(['Tasks', 'Regions', 'Residents ledger', 'Testing desk', 'Coverage', 'Positive pools']);
+    await expect.poll(() => nav.getByRole('menuitem').allInnerTexts()).toEqual(["Today's work", 'Tasks', 'Regions', 'Residents ledger', 'Testing desk', 'Coverage', 'Positive pools',
+      'Managed people', 'Screening rounds', 'Investigation lists', 'Isolation sites', 'Risk zones']);
     await expect.poll(() => page.getByTestId('response-badge').innerText())
       .toMatch(/^Level I response · Prevention plan, 9th edition/);
     await nav.getByRole('menuitem', { name: 'Residents ledger' }).click();

@@ -64,7 +64,8 @@ describe('sampling sites', () => {
   it('makes a lab API token, shows it once, and revokes it so that the lab API refuses it', { timeout: 90_000 }, async () => {
     const page = await app.open();
     await app.signIn(page, 'testing_lead');
-    await page.goto(`${app.url}/testing/sites`);
+    // Through the menu, once signed in (going to the address at once could beat the session cookie).
+    await page.locator('.shell-sider').getByRole('menuitem', { name: '采样点' }).click();
     const card = page.getByTestId('lab-tokens');
     await card.getByRole('button', { name: '新建令牌' }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '新建令牌' });

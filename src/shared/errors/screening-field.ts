@@ -30,7 +30,7 @@ export const SCREENING_FIELD_ERRORS = {
   NOT_A_GRID: { 'zh-CN': '“{code}”不是网格，今日工作按网格列出', en: '"{code}" is not a grid; the day list is made per grid' },
   XIECHA_HAS_ERRORS: {
     'zh-CN': '协查名单有 {count} 行有误，整份名单未导入；请下载错误报告修改后重新导入',
-    en: '{count} rows of the 协查 list have errors; nothing was imported. Download the error report, fix and import again',
+    en: '{count} rows of the investigation list have errors; nothing was imported. Download the error report, fix and import again',
   },
   XIECHA_CATEGORY_REQUIRED: {
     'zh-CN': '请选择名单人员类别，或在表中填写“类别”列',

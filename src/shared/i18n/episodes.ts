@@ -176,7 +176,7 @@ export const EPISODES_EN: Record<keyof typeof EPISODES_ZH, string> = {
   'episodes.place.home': 'Home',
   'episodes.place.hospital': 'Hospital',
   'episodes.source.manual': 'By hand',
-  'episodes.source.xiecha': '协查 list',
+  'episodes.source.xiecha': 'Investigation list',
   'episodes.source.positive_pool': 'Positive pool',
   'episodes.summary.managed': 'Managed',
   'episodes.summary.central': 'Central',
