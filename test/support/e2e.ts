@@ -53,6 +53,12 @@ export function useBrowserApp(): BrowserApp {
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(password);
       await page.getByRole('button', { name: '登录' }).click();
+      // Signed in once the shell opens (a test going to an address at once would beat the session cookie),
+      // or refused with a message on the login page.
+      await Promise.race([
+        page.waitForURL((u) => !u.pathname.startsWith('/login')),
+        page.locator('.login-alert.ant-alert-error, .login-alert.ant-alert-warning').first().waitFor(),
+      ]);
     },
   };
 }
