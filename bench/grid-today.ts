@@ -5,7 +5,8 @@ import { inTransaction, refreshStatistics } from '../src/server/platform/db/inde
 import { bulkInsert } from '../src/server/platform/db/bulk.js';
 import { newId } from '../src/server/platform/ids.js';
 import { runInWorker } from '../src/server/platform/worker.js';
-import { checkDraft, createScreeningRound, openEpisodes, planningContext, type EpisodeDraft } from '../src/server/modules/screening/index.js';
+import { checkDraft, createScreeningRound, openEpisodes, planningContext, planOfEpisode, type EpisodeDraft } from '../src/server/modules/screening/index.js';
+import { ruleSetTable } from '../src/server/modules/response/index.js';
 import { todayInChina } from '../src/shared/validators/index.js';
 import type { ManagedCategory } from '../src/shared/screening.js';
 import type { HealthCheckRow, VisitRow } from '../src/server/modules/screening/tables.js';
@@ -64,10 +65,12 @@ export async function run(args: string[]): Promise<void> {
   const openSeconds = (performance.now() - t1) / 1000;
 
   // Half the episodes in a home phase were checked this morning.
-  const episodes = await db.selectFrom('screening_episodes').select(['id', 'plan', 'region_path']).where('status', '=', 'active').execute();
+  const episodes = await db.selectFrom('screening_episodes').select(['id', 'category', 'anchor_date', 'rule_set', 'region_path'])
+    .where('status', '=', 'active').execute();
+  const table = await ruleSetTable(db);
   const at = new Date().toISOString();
-  const checks: HealthCheckRow[] = episodes.filter((e, i) => i % 2 === 0 && (JSON.parse(e.plan) as { phases: { kind: string; startDate: string;
-    endDate: string }[] }).phases.some((p) => p.kind !== 'central_isolation' && p.startDate <= today && today <= p.endDate))
+  const checks: HealthCheckRow[] = episodes.filter((e, i) => i % 2 === 0 && planOfEpisode(e, table)
+    .phases.some((p) => p.kind !== 'central_isolation' && p.startDate <= today && today <= p.endDate))
     .map((e) => ({ id: newId(), episode_id: e.id, checked_on: today, period: 'morning', temperature: 36.5, symptoms: '[]', note: null,
       region_path: e.region_path, checked_at: at, checked_by: null }));
   // A district-wide screening round, half its households visited.

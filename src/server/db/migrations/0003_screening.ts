@@ -17,8 +17,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('rule_set', 'text', (c) => c.notNull())
     .addColumn('anchor_date', 'text', (c) => c.notNull())
-    // JSON of the ManagementPlan (src/shared/screening.ts) as computed when the episode started or was moved.
-    .addColumn('plan', 'text', (c) => c.notNull())
     .addColumn('release_date', 'text')
     .addColumn('place_kind', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())

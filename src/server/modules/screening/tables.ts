@@ -13,8 +13,6 @@ export interface EpisodeRow {
   category: ManagedCategory;
   rule_set: RuleSetCode;
   anchor_date: string;
-  /** JSON of the ManagementPlan it runs under (kept as computed at its start or at a recorded move). */
-  plan: string;
   release_date: string | null;
   place_kind: PlaceKind;
   status: EpisodeStatus;

@@ -40,10 +40,20 @@ export async function insertMany<T extends keyof Database & string>(db: DbOrTx, 
   const columns = Object.keys(rows[0] as object);
   if (isPostgres(db)) {
     const types = await columnTypes(db, table);
+    const typed = (c: string) => sql.raw(types.get(c) ?? 'text');
     for (let i = 0; i < rows.length; i += PG_CHUNK) {
       const chunk = rows.slice(i, i + PG_CHUNK) as unknown as Record<string, unknown>[];
-      const arrays = columns.map((c) => sql`${chunk.map((r) => r[c])}::${sql.raw(types.get(c) ?? 'text')}[]`);
-      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`
+      // A column with one value in the whole chunk (a status, a creation time, the nulls of a new row) goes
+      // as one parameter, not an array of copies: new rows are half such columns, and every array element
+      // costs its serialization here and its parsing there.
+      const same = columns.filter((c) => chunk.every((r) => r[c] === chunk[0][c]));
+      const varying = columns.filter((c) => !same.includes(c));
+      const arrays = varying.map((c) => sql`${chunk.map((r) => r[c])}::${typed(c)}[]`);
+      const values = [...varying.map((c) => sql`u.${sql.ref(c)}`), ...same.map((c) => sql`${chunk[0][c]}::${typed(c)}`)];
+      const source = varying.length > 0
+        ? sql`from unnest(${sql.join(arrays)}) as u(${sql.join(varying.map((c) => sql.ref(c)))})`
+        : sql`from generate_series(1, ${chunk.length})`;
+      await sql`insert into ${sql.table(table)} (${sql.join([...varying, ...same].map((c) => sql.ref(c)))}) select ${sql.join(values)} ${source}`
         .execute(db);
     }
     return;

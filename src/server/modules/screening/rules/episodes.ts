@@ -84,6 +84,17 @@ export function planOfDraft(
   return result;
 }
 
+/**
+ * An episode's plan: its category under its plan from its anchor. Plans are never edited and their
+ * codes never reused, so this is the plan it was opened (or last moved) under; computed as of the anchor,
+ * so it neither lapses nor counts as in the future.
+ */
+export function planOfEpisode(e: { category: ManagedCategory; anchor_date: string; rule_set: RuleSetCode }, table: readonly RuleSet[]): ManagementPlan {
+  const r = planFor({ category: e.category, anchorDate: e.anchor_date, ruleSet: e.rule_set, today: e.anchor_date }, table);
+  if (!r.ok) throw new Error(`episode plan ${e.rule_set}/${e.category} cannot be computed: ${r.problem.code}`);
+  return r.plan;
+}
+
 /** Null when `openEpisodes` can take the draft; otherwise the problem the caller reports for its row. */
 export function checkDraft(draft: EpisodeDraft, today: string, context: PlanningContext): DraftProblem | null {
   const r = planOfDraft(draft, today, context);

@@ -10,6 +10,7 @@ import { recordTransition } from '../../../platform/workflow.js';
 import { endPlacementsOfEpisode, placementsOfEpisodes, zoneLevelAt } from '../../isolation/index.js';
 import { peopleByIds, personByDocNumber, type PersonRow } from '../../people/index.js';
 import { displayName, findRegion, regionNames } from '../../regions/index.js';
+import { ruleSetTable } from '../../response/index.js';
 import { createTask } from '../../tasks/index.js';
 import { errorMessage, type Locale } from '../../../../shared/messages.js';
 import { MANAGED_CATEGORY_LABELS, type ManagedCategory, type ManagementPlan } from '../../../../shared/screening.js';
@@ -18,7 +19,7 @@ import type {
 } from '../../../../shared/contracts/screening/episodes.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import {
-  EPISODE_LADDER, OPEN_STATUSES, chinaDateOf, healthCheckAlarming, isFilled, planOfDraft, releaseProblem, travelCategory,
+  EPISODE_LADDER, OPEN_STATUSES, chinaDateOf, healthCheckAlarming, isFilled, planOfDraft, planOfEpisode, releaseProblem, travelCategory,
   type DraftProblem, type ReleaseProblem,
 } from '../rules/episodes.js';
 import * as store from '../store/episodes.js';
@@ -67,7 +68,8 @@ interface Listed extends EpisodeRow {
 
 async function toViews(ctx: AppContext, rows: Listed[]): Promise<EpisodeView[]> {
   const db = ctx.handle.db;
-  const [nameOf, counts] = await Promise.all([nameOfPaths(db, rows.map((r) => r.region_path)), store.testCounts(db, rows.map((r) => r.id))]);
+  const [nameOf, counts, table] = await Promise.all([nameOfPaths(db, rows.map((r) => r.region_path)),
+    store.testCounts(db, rows.map((r) => r.id)), ruleSetTable(db)]);
   const today = todayInChina();
   return rows.map((r) => {
     const c = counts.get(r.id) ?? { total: 0, negative: 0, missed: 0, next: null };
@@ -76,7 +78,7 @@ async function toViews(ctx: AppContext, rows: Listed[]): Promise<EpisodeView[]> 
       phone: r.person_phone_enc ? maskPhone(ctx.pii.decrypt(r.person_phone_enc)) : null, category: r.category, ruleSet: r.rule_set,
       anchorDate: r.anchor_date, releaseDate: r.release_date, placeKind: r.place_kind, status: r.status, source: r.source,
       regionCode: r.region_code, regionName: nameOf(r.region_path),
-      phaseToday: OPEN_STATUSES.includes(r.status) ? phaseOn(JSON.parse(r.plan) as ManagementPlan, today) : null,
+      phaseToday: OPEN_STATUSES.includes(r.status) ? phaseOn(planOfEpisode(r, table), today) : null,
       tests: { total: c.total, negative: c.negative, missed: c.missed }, nextTestDate: c.next, createdAt: r.created_at,
     };
   });
@@ -175,7 +177,7 @@ export async function getEpisode(ctx: AppContext, actor: Actor, id: string, loca
   const blockerError = blocker ? releaseError(blocker) : null;
   return {
     ...view,
-    address: person?.address ?? null, note: e.note, sourceRef: e.source_ref, plan: JSON.parse(e.plan) as ManagementPlan,
+    address: person?.address ?? null, note: e.note, sourceRef: e.source_ref, plan: planOfEpisode(e, await ruleSetTable(ctx.handle.db)),
     testList: tests.map((t) => ({ id: t.id, dueDate: t.due_date, phaseKind: t.phase_kind, status: t.status, sampledAt: t.sampled_at,
       reportedAt: t.reported_at, source: t.source, taskId: t.task_id })),
     team: team.map((m) => ({ role: m.role, userId: m.user_id, name: m.name,

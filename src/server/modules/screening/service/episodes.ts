@@ -86,7 +86,7 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
       if (!seen || d.anchorDate > seen.anchorDate) latest.set(key, d);
     }
     const toReplan = new Map<string, { episode: EpisodeRow; anchor: string }>();
-    const plans = new Map<string, { plan: ManagementPlan; json: string; tests: ReturnType<typeof testsOfPlan> }>();
+    const plans = new Map<string, { plan: ManagementPlan; tests: ReturnType<typeof testsOfPlan> }>();
 
     for (const draft of drafts) {
       const person = people.get(draft.personId);
@@ -108,13 +108,13 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
       if (!planned) {
         const r = planOfDraft(d, today, response);
         if (!r.ok) throw new AppError('EPISODE_DRAFT_INVALID', { problem: r.problem.code, id: d.personId }, r.problem);
-        planned = { plan: r.plan, json: JSON.stringify(r.plan), tests: testsOfPlan(r.plan) };
+        planned = { plan: r.plan, tests: testsOfPlan(r.plan) };
         plans.set(planKey, planned);
       }
       const plan = planned.plan;
       const id = newId();
       const row: EpisodeRow = {
-        id, person_id: d.personId, category: d.category, rule_set: plan.ruleSet, anchor_date: d.anchorDate, plan: planned.json,
+        id, person_id: d.personId, category: d.category, rule_set: plan.ruleSet, anchor_date: d.anchorDate,
         release_date: plan.releaseDate, place_kind: d.placeKind ?? defaultPlace(plan), status: EPISODE_LADDER.initial, source: d.source,
         source_ref: d.sourceRef ?? null, region_code: person.region_code, region_path: person.region_path, note: d.note ?? null,
         created_at: now, created_by: by, updated_at: now, release_proposed_at: null, released_at: null, released_by: null,
@@ -180,7 +180,7 @@ export async function replanEpisode(db: DbOrTx, actor: Actor | null, episode: Ep
   const to = episode.status === 'release_proposed' && add.length > 0 ? 'active' : episode.status;
   await recordTransition(db, EPISODE_LADDER, { recordId: episode.id, from: episode.status, to, actor, reason });
   await store.updateEpisode(db, episode.id, {
-    anchor_date: anchorDate, rule_set: plan.ruleSet, plan: JSON.stringify(plan), release_date: plan.releaseDate, status: to,
+    anchor_date: anchorDate, rule_set: plan.ruleSet, release_date: plan.releaseDate, status: to,
     updated_at: nowIso(), ...(to === 'active' ? { release_proposed_at: null } : {}),
   });
   return plan;

@@ -5,11 +5,12 @@ import { AppError } from '../../../platform/errors.js';
 import { maskName } from '../../../platform/pii.js';
 import { displayName, findRegion, findRegions } from '../../regions/index.js';
 import { householdsUnder, peopleByIds, residentsWithHouseholds } from '../../people/index.js';
+import { ruleSetTable } from '../../response/index.js';
 import { openTasksUnder } from '../../tasks/index.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
-import type { ManagementPlan } from '../../../../shared/screening.js';
 import type { TodayList } from '../../../../shared/contracts/screening/today.js';
 import { householdStates, type VisitFact } from '../rules/rounds.js';
+import { planOfEpisode } from '../rules/episodes.js';
 import { addDays } from '../rules/plan.js';
 import { healthCheckDue, phaseOn, releaseOnList, testOnList } from '../rules/today.js';
 import { openRoundsHolding } from '../store/rounds.js';
@@ -92,7 +93,8 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
   // Managed people: tests, health checks, releases.
   const open = new Map(episodes.map((e) => [e.id, e]));
   const listedTests = tests.map((t) => ({ t, when: testOnList(t, today) })).filter((x) => x.when && open.has(x.t.episode_id));
-  const dueChecks = episodes.map((e) => ({ e, plan: JSON.parse(e.plan) as ManagementPlan }))
+  const table = await ruleSetTable(db);
+  const dueChecks = episodes.map((e) => ({ e, plan: planOfEpisode(e, table) }))
     .filter(({ e, plan }) => e.status === 'active' && healthCheckDue(plan, today, checked.has(e.id)));
   const releases = episodes.map((e) => ({ e, state: releaseOnList(e, today) })).filter((x) => x.state);
   const people = new Map<string, { name: string; address: string | null }>(residents.map((r) => [r.id, r]));

@@ -3,7 +3,7 @@ import { underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
 /** Open episodes of a grid (index on region_path, status), with what the day list needs. */
 export async function openEpisodesUnder(db: DbOrTx, path: string) {
   return db.selectFrom('screening_episodes')
-    .select(['id', 'person_id', 'category', 'plan', 'status', 'release_date', 'place_kind'])
+    .select(['id', 'person_id', 'category', 'anchor_date', 'rule_set', 'status', 'release_date', 'place_kind'])
     .where(underAnyPath('region_path', [path])).where('status', 'in', ['active', 'release_proposed'])
     .execute();
 }
