@@ -21,6 +21,10 @@ export const MANAGED_CATEGORY_LABELS: Record<ManagedCategory, { 'zh-CN': string;
   POOL_POSITIVE: { 'zh-CN': '混管阳性人员', en: 'Member of a positive pool' },
 };
 
+/** Arrival from a risk zone: the category follows the level the place had when the person left it (DOMAIN.md §1.1). */
+export const ZONE_TRAVEL_CATEGORY = { high: 'HIGH_ZONE_TRAVEL', medium: 'MID_ZONE_TRAVEL', low: 'LOW_ZONE_TRAVEL' } as const satisfies
+  Record<'high' | 'medium' | 'low', ManagedCategory>;
+
 /** The kinds of measure a phase can be (集中隔离 / 居家隔离 / 居家健康监测 …). */
 export const PHASE_KINDS = ['central_isolation', 'home_isolation', 'home_health_monitoring', 'self_monitoring',
   'temporary_isolation'] as const;

@@ -83,4 +83,26 @@ describe('managed people: a positive pool to a release', () => {
     await cadre.getByTestId('released').waitFor();
     expect(await cadre.getByTestId('episode-status').innerText()).toBe('已解除');
   });
+
+  it('takes an arrival\'s category from the risk zone they left, as its level was that day', { timeout: 90_000 }, async () => {
+    const scene = await testingScene(app.url, '旅居演练');
+    const page = await app.open();
+    await app.signIn(page, 'commander');
+    await page.locator('.shell-sider').getByRole('menuitem', { name: '管控人员' }).click();
+    await page.getByRole('button', { name: '新增管控人员' }).click();
+    const drawer = dialog(page, '新增管控人员');
+    await drawer.getByLabel('身份证号').fill(scene.residents[2].idNumber);
+    await drawer.getByLabel('人员类别').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '低风险区旅居史' }).click();
+    // The seeded zone on two buildings has been high for nine days: leaving it today makes a high-risk-zone arrival.
+    await drawer.getByLabel('旅居的风险区').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasNotText: '甘河工业园' }).first().click();
+    await drawer.getByText('离开当日该地的等级对应类别：高风险区旅居史').waitFor();
+    await drawer.getByTestId('plan-preview').getByText('集中隔离医学观察').waitFor();
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('episode-name').filter({ hasText: maskName(scene.residents[2].name) }).waitFor();
+    const episodes = await call<{ items: { category: string; name: string }[] }>(scene.lead, 'GET', '/screening/episodes?category=HIGH_ZONE_TRAVEL');
+    expect(episodes.items.some((e) => e.name === maskName(scene.residents[2].name))).toBe(true);
+  });
 });

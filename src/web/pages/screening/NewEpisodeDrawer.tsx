@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { App, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useRequest } from '../../components/useRequest.js';
 import { useRuleSets } from '../../components/useRuleSets.js';
+import { useAuth } from '../../auth/AuthProvider.js';
+import { ZONE_TRAVEL_CATEGORY } from '../../../shared/screening.js';
 import { ApiError, api } from '../../api/client.js';
 import { FormDrawer } from '../../components/FormDrawer.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
@@ -16,9 +19,26 @@ const ANCHOR_OF = {
   HIGH_ZONE_TRAVEL: 'left_zone', MID_ZONE_TRAVEL: 'left_zone', LOW_ZONE_TRAVEL: 'arrival', HIGH_RISK_POST: 'end_of_work', POOL_POSITIVE: 'notified',
 } as const satisfies Record<(typeof MANAGED_CATEGORIES)[number], string>;
 
+type Category = (typeof MANAGED_CATEGORIES)[number];
+const TRAVEL: readonly Category[] = Object.values(ZONE_TRAVEL_CATEGORY);
+
+interface Zone { id: string; name: string; regions: { code: string; name: string }[] }
+
+/**
+ * 旅居的风险区: for an arrival from a risk zone, the zone the person left; the server then takes the
+ * category from the level that place had on the day they left it (the zones' history), and so does the
+ * preview here.
+ */
+function useStayCategory(zoneCode: string | undefined, date: string | undefined): Category | undefined {
+  const { data } = useRequest(async () => (zoneCode && date
+    ? api.get<{ level: 'high' | 'medium' | 'low' | null }>('/isolation/zone-level', { region: zoneCode, date }) : null), [zoneCode, date]);
+  return data?.level ? ZONE_TRAVEL_CATEGORY[data.level] : undefined;
+}
+
 interface Values {
   docNumber: string;
-  category: (typeof MANAGED_CATEGORIES)[number];
+  category: Category;
+  stayRegion?: string;
   anchorDate: Dayjs;
   placeKind?: (typeof PLACE_KINDS)[number];
   ruleSet?: string;
@@ -80,9 +100,18 @@ export function NewEpisodeDrawer({ onClose, onCreated }: { onClose(): void; onCr
   const category = Form.useWatch('category', form);
   const anchorDate = Form.useWatch('anchorDate', form);
   const ruleSet = Form.useWatch('ruleSet', form);
+  const stayRegion = Form.useWatch('stayRegion', form);
+  const { can } = useAuth();
+  const zones = useRequest(async () => (can('isolation.view') ? api.get<Zone[]>('/isolation/zones', { status: 'all' }) : []), []);
+  const stayCategory = useStayCategory(stayRegion, anchorDate?.format('YYYY-MM-DD'));
+  // The zone's level decides the category: the form shows the one the server will take.
+  useEffect(() => {
+    if (stayRegion && stayCategory) form.setFieldValue('category', stayCategory);
+  }, [form, stayRegion, stayCategory]);
   const { submit, busy, error } = useFormSubmit(async (v: Values) => {
     const created = await api.post<EpisodeDetail>('/screening/episodes', {
-      docNumber: v.docNumber.trim(), category: v.category, anchorDate: v.anchorDate.format('YYYY-MM-DD'),
+      docNumber: v.docNumber.trim(), ...(v.stayRegion ? { stayRegion: v.stayRegion } : { category: v.category }),
+      anchorDate: v.anchorDate.format('YYYY-MM-DD'),
       ...(v.placeKind ? { placeKind: v.placeKind } : {}), ...(v.ruleSet ? { ruleSet: v.ruleSet } : {}), ...(v.note ? { note: v.note } : {}),
     });
     message.success(t('episodes.form.created', { name: created.name }));
@@ -102,6 +131,14 @@ export function NewEpisodeDrawer({ onClose, onCreated }: { onClose(): void; onCr
           extra={category ? t(`episodes.form.anchorHelp.${ANCHOR_OF[category]}`) : undefined}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
+        {category && TRAVEL.includes(category) && (zones.data?.length ?? 0) > 0 && (
+          <Form.Item name="stayRegion" label={t('episodes.form.stayZone')}
+            extra={stayRegion ? (stayCategory ? t('episodes.form.stayCategory', { category: pick(MANAGED_CATEGORY_LABELS[stayCategory]) })
+              : t('episodes.form.stayNone')) : t('episodes.form.stayHelp')}>
+            <Select allowClear data-testid="stay-zone-select"
+              options={(zones.data ?? []).map((z) => ({ value: z.regions[0]?.code, label: z.name }))} />
+          </Form.Item>
+        )}
         <PlanPreview category={category} anchorDate={anchorDate} ruleSet={ruleSet} />
         <Form.Item name="placeKind" label={t('episodes.form.place')}>
           <Select allowClear placeholder={t('episodes.form.placeDefault')}

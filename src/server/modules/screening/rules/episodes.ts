@@ -2,7 +2,7 @@ import type { RuleSetCode } from '../../../../shared/response.js';
 import type { ManagedCategory, ManagementPlan, PhaseKind } from '../../../../shared/screening.js';
 import { defineLadder } from '../../../platform/workflow.js';
 import type { EpisodeSource, EpisodeStatus, PlaceKind, ScheduledTestStatus } from '../tables.js';
-import type { DesignatedLevel, RuleSet } from '../../../../shared/rule-sets.js';
+import type { RuleSet } from '../../../../shared/rule-sets.js';
 import { addDays, planFor, ruleSetOn, type PlanProblem } from './plan.js';
 
 /**
@@ -99,11 +99,6 @@ export function planOfEpisode(e: { category: ManagedCategory; anchor_date: strin
 export function checkDraft(draft: EpisodeDraft, today: string, context: PlanningContext): DraftProblem | null {
   const r = planOfDraft(draft, today, context);
   return r.ok ? null : r.problem;
-}
-
-/** A traveller's category from the level the place they stayed in had when they left it (DOMAIN.md §1.1, §1.2). */
-export function travelCategory(level: DesignatedLevel): ManagedCategory {
-  return level === 'high' ? 'HIGH_ZONE_TRAVEL' : level === 'medium' ? 'MID_ZONE_TRAVEL' : 'LOW_ZONE_TRAVEL';
 }
 
 /** Where a person is managed when nobody says: a central phase first means a site, anything else home. */

@@ -13,13 +13,13 @@ import { displayName, findRegion, regionNames } from '../../regions/index.js';
 import { ruleSetTable } from '../../response/index.js';
 import { createTask } from '../../tasks/index.js';
 import { errorMessage, type Locale } from '../../../../shared/messages.js';
-import { MANAGED_CATEGORY_LABELS, type ManagedCategory, type ManagementPlan } from '../../../../shared/screening.js';
+import { MANAGED_CATEGORY_LABELS, ZONE_TRAVEL_CATEGORY, type ManagedCategory, type ManagementPlan } from '../../../../shared/screening.js';
 import type {
   CloseEpisode, EpisodeDetail, EpisodeQuery, EpisodeView, ManualTestResult, NewEpisode, NewHealthCheck, SetTeamMember,
 } from '../../../../shared/contracts/screening/episodes.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import {
-  EPISODE_LADDER, OPEN_STATUSES, chinaDateOf, healthCheckAlarming, isFilled, planOfDraft, planOfEpisode, releaseProblem, travelCategory,
+  EPISODE_LADDER, OPEN_STATUSES, chinaDateOf, healthCheckAlarming, isFilled, planOfDraft, planOfEpisode, releaseProblem,
   type DraftProblem, type ReleaseProblem,
 } from '../rules/episodes.js';
 import * as store from '../store/episodes.js';
@@ -141,7 +141,7 @@ async function categoryOfStay(db: DbOrTx, regionCode: string, date: string): Pro
   if (!region) throw validationError([{ field: 'stayRegion', code: 'REGION_UNKNOWN', params: { value: regionCode } }]);
   const level = await zoneLevelAt(db, region.path, date);
   if (!level) throw new AppError('STAY_NOT_IN_RISK_ZONE', { region: region.name, date });
-  return travelCategory(level);
+  return ZONE_TRAVEL_CATEGORY[level];
 }
 
 /** The ledger of managed people in the reader's regions, filtered and paged; names and phones masked. */
