@@ -1,9 +1,9 @@
 import { benchArgs, benchContext, benchDatabase, report, round } from './lib.js';
 import { runInWorker } from '../src/server/platform/worker.js';
 import { openEpisodes, type EpisodeDraft } from '../src/server/modules/screening/index.js';
-import { addDays } from '../src/server/modules/screening/rules/plan.js';
 import { todayInChina } from '../src/shared/validators/index.js';
 import type { ManagedCategory } from '../src/shared/screening.js';
+import { addDays } from '../src/shared/dates.js';
 
 const EPISODES = 20_000;
 const CATEGORIES: ManagedCategory[] = ['CLOSE_CONTACT', 'SECONDARY_CONTACT', 'INBOUND', 'HIGH_ZONE_TRAVEL', 'LOW_ZONE_TRAVEL', 'POOL_POSITIVE'];

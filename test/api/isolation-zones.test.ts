@@ -6,10 +6,9 @@ import { testApp } from '../support/http.js';
 import { buildWorld, fillTube, labToken, postResults, registerPeople, type ResultsWorld } from './access-cases/testing-results.js';
 import { daysAgo, DUOBA_BUILDINGS, newPerson, newSite } from './access-cases/isolation.js';
 import { recordInfection, runZoneDay, zoneLevelAt } from '../../src/server/modules/isolation/index.js';
+import { addDays, chinaDay } from '../../src/shared/dates.js';
 import { todayInChina } from '../../src/shared/validators/index.js';
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const localDate = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 describe.each(DIALECTS)('risk zones on %s', (dialect) => {
   let tdb: TestDatabase;
@@ -54,7 +53,7 @@ describe.each(DIALECTS)('risk zones on %s', (dialect) => {
     expect(made.statusCode, made.body).toBe(201);
     const z = made.json();
     expect(z).toMatchObject({ level: 'high', status: 'active', ruleSet: 'NINTH_EDITION', scopeKind: 'buildings', regionCode: '630106105001001',
-      decisionNo: '湟防指〔2022〕31号', since: localDate(daysAgo(3)) });
+      decisionNo: '湟防指〔2022〕31号', since: chinaDay(daysAgo(3)) });
     expect(z.regions.map((r: { name: string }) => r.name)).toEqual(['丽景家园1号楼', '丽景家园2号楼']);
     expect(z.regionName).toBe('多巴镇 / 通海社区 / 第1网格');
     expect(z.history).toMatchObject([{ action: 'designate', fromLevel: null, toLevel: 'high', decisionNo: '湟防指〔2022〕31号' }]);

@@ -3,7 +3,7 @@ import { DIALECTS } from '../support/env.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { openEpisodes } from '../../src/server/modules/screening/service/episodes.js';
 import { todayInChina } from '../../src/shared/validators/index.js';
-import { addDays } from '../../src/server/modules/screening/rules/plan.js';
+import { addDays } from '../../src/shared/dates.js';
 
 /** openEpisodes, the bulk entry other parts of the module (协查 imports, positive pools) use. */
 describe.each(DIALECTS)('opening episodes in bulk on %s', (dialect) => {

@@ -5,7 +5,6 @@ import { loginAs, testApp } from '../support/http.js';
 import { DUOBA_GRID_PATH, DUOBA_OTHER_GRID_PATH, allNegative, residentsOf } from '../support/screening.js';
 import { buildWorld, fillTube, labToken, postResults, registerPeople, type ResultsWorld } from './access-cases/testing-results.js';
 import { sweepMissedTests } from '../../src/server/modules/screening/index.js';
-import { addDays } from '../../src/server/modules/screening/rules/plan.js';
 import { todayInChina } from '../../src/shared/validators/index.js';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +12,7 @@ import path from 'node:path';
 import { actorFor } from '../../src/server/platform/auth/index.js';
 import { startJob } from '../../src/server/platform/jobs.js';
 import { runInWorker } from '../../src/server/platform/worker.js';
+import { addDays } from '../../src/shared/dates.js';
 
 const resultsModule = new URL('../../src/server/modules/testing/service/results.ts', import.meta.url).href;
 

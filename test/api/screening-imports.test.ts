@@ -6,7 +6,7 @@ import { loginAs, testApp } from '../support/http.js';
 import { multipartFile, readXlsx, xlsxOf } from '../support/files.js';
 import { residentIdNumbers } from '../support/testing.js';
 import { makeIdNumber, todayInChina } from '../../src/shared/validators/index.js';
-import { addDays } from '../../src/server/modules/screening/rules/plan.js';
+import { addDays } from '../../src/shared/dates.js';
 
 const HEADER = ['姓名', '证件号码', '手机号码', '协查原因', '来源地区', '起止日期', '末次暴露日期'];
 

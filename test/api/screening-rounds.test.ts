@@ -5,8 +5,8 @@ import { DIALECTS } from '../support/env.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { loginAs, testApp } from '../support/http.js';
 import { todayInChina } from '../../src/shared/validators/index.js';
-import { addDays } from '../../src/server/modules/screening/rules/plan.js';
 import { DEMO_SCREENING_ROUND } from '../../src/server/seed/screening-rounds.js';
+import { addDays } from '../../src/shared/dates.js';
 
 const DUOBA = '630106105';
 const GRID = '630106105001001';

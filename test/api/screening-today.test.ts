@@ -4,8 +4,8 @@ import { DIALECTS } from '../support/env.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { loginAs, testApp } from '../support/http.js';
 import { todayInChina } from '../../src/shared/validators/index.js';
-import { addDays } from '../../src/server/modules/screening/rules/plan.js';
 import { openEpisodes } from '../../src/server/modules/screening/service/episodes.js';
+import { addDays } from '../../src/shared/dates.js';
 
 const GRID_PATH = '630106/630106105/630106105001/630106105001001';
 

@@ -53,6 +53,15 @@ export async function recordTransition<S extends string>(db: DbOrTx, ladder: Lad
   await db.insertInto('workflow_history').values(historyRow(ladder, move, nowIso())).execute();
 }
 
+/** A record's story: every move, oldest first, with the name of who made it. */
+export async function historyOf<S extends string>(db: DbOrTx, ladder: Ladder<S>, recordId: string) {
+  return db.selectFrom('workflow_history').leftJoin('users', 'users.id', 'workflow_history.by_user')
+    .select(['workflow_history.from_status', 'workflow_history.to_status', 'workflow_history.at', 'workflow_history.reason',
+      'users.display_name'])
+    .where('workflow_history.record_type', '=', ladder.recordType).where('workflow_history.record_id', '=', recordId)
+    .orderBy('workflow_history.id').execute();
+}
+
 /** The same for many records at once (a batch opening thousands): every move checked, then one bulk write. */
 export async function recordTransitions<S extends string>(db: DbOrTx, ladder: Ladder<S>, moves: Move<S>[]): Promise<void> {
   for (const move of moves) checkMove(ladder, move);

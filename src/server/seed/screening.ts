@@ -3,10 +3,10 @@ import type { DbOrTx } from '../platform/db/index.js';
 import { openEpisodes } from '../modules/screening/index.js';
 import { fillTests } from '../modules/screening/service/episode-results.js';
 import { placePerson } from '../modules/isolation/index.js';
-import { addDays } from '../modules/screening/rules/plan.js';
 import type { ManagedCategory } from '../../shared/screening.js';
 import { todayInChina } from '../../shared/validators/index.js';
 import type { DemoSize } from './demo-district.js';
+import { addDays } from '../../shared/dates.js';
 
 /** The demo grid worker's grid (多巴镇通海社区第1网格). */
 export const DEMO_EPISODE_GRID = '630106/630106105/630106105001/630106105001001';

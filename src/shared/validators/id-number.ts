@@ -1,5 +1,6 @@
 import { isKnownAddressCode } from './address-codes.js';
 import { fail, pass, type Check } from './result.js';
+import { chinaDay } from '../dates.js';
 
 export interface IdNumberInfo {
   /** Normalised 18-character number (upper-case X). */
@@ -33,7 +34,7 @@ export function idCheckChar(first17: string): string {
 
 /** Today's date in China as YYYY-MM-DD, whatever the time zone of the machine running this. */
 export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return chinaDay(now.toISOString());
 }
 
 function daysInMonth(year: number, month: number): number {

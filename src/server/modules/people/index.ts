@@ -9,5 +9,5 @@ export { docIndexKey } from './rules.js';
 export { importPeople, PEOPLE_COLUMNS, type ImportOutcome } from './import.js';
 export { exportPeople } from './export.js';
 export { importPeopleFromCli, exportPeopleFromCli } from './cli.js';
-export { householdsByIds, householdsUnder, membersOfHouseholds, residentsWithHouseholds } from './store.js';
+export { countHouseholds, householdsByIds, householdsUnder, membersOfHouseholds, residencesOf, residentsWithHouseholds } from './store.js';
 export { saveUpload } from './jobs.js';

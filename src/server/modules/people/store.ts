@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { underAnyPath, type DbOrTx } from '../../platform/db/index.js';
+import { keyChunks, underAnyPath, type DbOrTx } from '../../platform/db/index.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { HouseholdRow, PersonRow, PersonTagRow } from './tables.js';
 
@@ -148,6 +148,23 @@ export async function peopleByIds(db: DbOrTx, ids: string[]): Promise<PersonRow[
     out.push(...(await db.selectFrom('people').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()));
   }
   return out;
+}
+
+/** Where people live (and their names and status), for many ids at once: what other modules file their records under. */
+export async function residencesOf(db: DbOrTx, ids: string[]): Promise<Pick<PersonRow, 'id' | 'name' | 'region_code' | 'region_path' | 'status'>[]> {
+  const out: Pick<PersonRow, 'id' | 'name' | 'region_code' | 'region_path' | 'status'>[] = [];
+  for (const part of keyChunks(db, ids)) {
+    out.push(...await db.selectFrom('people').select(['id', 'name', 'region_code', 'region_path', 'status']).where('id', 'in', part).execute());
+  }
+  return out;
+}
+
+/** Households under any of `paths` and also under any of `within` (e.g. a reader's scope and a round's regions). */
+export async function countHouseholds(db: DbOrTx, paths: string[], within: string[]): Promise<number> {
+  if (paths.length === 0 || within.length === 0) return 0;
+  const row = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(underAnyPath('region_path', paths)).where(underAnyPath('region_path', within)).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Ids and residences of the active residents under the paths, in ledger order (lists built by other modules). */

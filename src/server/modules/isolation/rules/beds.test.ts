@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { forecastFreeBeds, placementRefusal, roomLabels, sumForecasts } from './beds.js';
-import { addDays } from './dates.js';
+import { addDays } from '../../../../shared/dates.js';
 
 describe('14-day forecast of free beds', () => {
   it('frees a bed on the expected release day; today counts everyone still there', () => {

@@ -1,4 +1,4 @@
-import { addDays } from './dates.js';
+import { addDays } from '../../../../shared/dates.js';
 
 /**
  * Free beds of one site over the coming days, from the stays in it and their expected release dates.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { levelOn, type LevelChange } from './history.js';
-import { localDateOf } from './dates.js';
 import type { DesignatedLevel } from './zones.js';
+import { chinaDay } from '../../../../shared/dates.js';
 
-const change = (effectiveAt: string, toLevel: DesignatedLevel | null): LevelChange => ({ effectiveAt, effectiveOn: localDateOf(effectiveAt), toLevel });
+const change = (effectiveAt: string, toLevel: DesignatedLevel | null): LevelChange => ({ effectiveAt, effectiveOn: chinaDay(effectiveAt), toLevel });
 
 describe('a zone\'s level on a date, from its history', () => {
   // Designated high on 28 Aug (10:00 China time), medium on 4 Sep at noon, low on 7 Sep, lifted on 10 Sep.

@@ -1,5 +1,6 @@
 import type { RuleSetCode } from '../../../../shared/response.js';
 import type { DesignatedLevel, DowngradeRule, RuleSet, ZoneRules } from '../../../../shared/rule-sets.js';
+import { addDays, daysBetween } from '../../../../shared/dates.js';
 
 export type { DesignatedLevel };
 
@@ -38,10 +39,6 @@ export type DowngradeAdvice =
   | { eligible: true; to: DesignatedLevel; cleanDays: number }
   | { eligible: false; to: DesignatedLevel | null; cleanDays: number; needDays: number; missing: 'days' | 'negative_round' | 'nothing_lower' };
 
-function daysFrom(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /**
  * Whether a zone may be proposed for downgrade today: the consecutive days without a new infection
  * (counted from the later of reaching its level and its last infection), and, when the rule asks, an
@@ -49,13 +46,13 @@ function daysFrom(from: string, to: string): number {
  */
 export function downgradeAdvice(zone: ZoneState, today: string, table: readonly RuleSet[]): DowngradeAdvice {
   const start = zone.lastInfection && zone.lastInfection > zone.since ? zone.lastInfection : zone.since;
-  const cleanDays = Math.max(0, daysFrom(start, today));
+  const cleanDays = Math.max(0, daysBetween(start, today));
   const rule = downgradeRuleFor(zoneRulesOf(table, zone.ruleSet), zone.level, zone.downgradedFrom);
   if (!rule) return { eligible: false, to: null, cleanDays, needDays: 0, missing: 'nothing_lower' };
   if (cleanDays < rule.days) return { eligible: false, to: rule.to, cleanDays, needDays: rule.days, missing: 'days' };
   if (rule.needsNegativeRoundOnLastDay) {
     // The round of day N: on the Nth clean day or later, and all negative.
-    const dayN = new Date(Date.parse(`${start}T00:00:00Z`) + rule.days * 86_400_000).toISOString().slice(0, 10);
+    const dayN = addDays(start, rule.days);
     const ok = zone.rounds.some((r) => r.date >= dayN && r.date <= today && r.allNegative);
     if (!ok) return { eligible: false, to: rule.to, cleanDays, needDays: rule.days, missing: 'negative_round' };
   }

@@ -2,9 +2,9 @@ import { requirePermission, scopePaths, type Actor } from '../../../platform/acc
 import type { DbOrTx } from '../../../platform/db/index.js';
 import type { IsolationSummary } from '../../../../shared/contracts/isolation/summary.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
-import { addDays } from '../rules/dates.js';
 import * as sites from '../store/sites.js';
 import * as zones from '../store/zones.js';
+import { addDays } from '../../../../shared/dates.js';
 
 /**
  * Figures for command, within the actor's regions: open sites, their beds, occupied and free,

@@ -13,13 +13,13 @@ import type {
   ChangeZoneLevel, DecideProposal, DesignateZone, NewProposal, ProposalView, ZoneQuery, ZoneView,
 } from '../../../../shared/contracts/isolation/zones.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
-import { addDays, localDateOf } from '../rules/dates.js';
 import { higherLevel, levelOn } from '../rules/history.js';
 import { PROPOSAL_LADDER } from '../rules/proposals.js';
 import { downgradeAdvice, downgradeRuleFor, zoneRulesOf, type DesignatedLevel, type DowngradeAdvice, type ZoneState } from '../rules/zones.js';
 import type { ZoneAction, ZoneHistoryRow, ZoneProposalRow, ZoneRegionRow, ZoneRow } from '../tables.js';
 import * as store from '../store/zones.js';
 import { pathNamer } from './views.js';
+import { addDays, chinaDay } from '../../../../shared/dates.js';
 
 const LEVEL_ZH: Record<DesignatedLevel, string> = { high: '高风险区', medium: '中风险区', low: '低风险区' };
 const RANK: Record<DesignatedLevel, number> = { low: 1, medium: 2, high: 3 };
@@ -127,7 +127,7 @@ export async function getZone(ctx: AppContext, actor: Actor, id: string): Promis
 function historyRow(zone: ZoneRow, action: ZoneAction, to: DesignatedLevel | null, at: string, actor: Actor | null,
   decisionNo: string | null, reason: string | null | undefined): ZoneHistoryRow {
   return {
-    id: newId(), zone_id: zone.id, action, from_level: zone.level, to_level: to, effective_at: at, effective_on: localDateOf(at),
+    id: newId(), zone_id: zone.id, action, from_level: zone.level, to_level: to, effective_at: at, effective_on: chinaDay(at),
     decision_no: decisionNo, reason: reason ?? null, region_path: zone.region_path, recorded_at: nowIso(), recorded_by: actor?.userId ?? null,
   };
 }
@@ -179,7 +179,7 @@ export async function designateZone(ctx: AppContext, actor: Actor | null, input:
   }
   if (actor) for (const r of regions) requireRegion(actor, r.path, 'capture');
   const response = await responseInForce(db);
-  if (!response) throw new AppError('NO_RULE_SET_IN_FORCE', { date: localDateOf(at) });
+  if (!response) throw new AppError('NO_RULE_SET_IN_FORCE', { date: chinaDay(at) });
   const ruleSet = response.ruleSet;
   const table = await ruleSetTable(db);
   if (!zoneRulesOf(table, ruleSet).levels.includes(input.level)) {
@@ -190,7 +190,7 @@ export async function designateZone(ctx: AppContext, actor: Actor | null, input:
   const now = nowIso();
   const zone: ZoneRow = {
     id: newId(), name: input.name, level: input.level, status: 'active', rule_set: ruleSet, scope_kind: kind, region_code: code,
-    region_path: path, decision_no: input.decisionNo, designated_at: at, since: localDateOf(at), last_infection_on: null,
+    region_path: path, decision_no: input.decisionNo, designated_at: at, since: chinaDay(at), last_infection_on: null,
     downgraded_from: null, created_at: now, created_by: actor?.userId ?? null, updated_at: now,
   };
   await inTransaction(db, async (tx) => {
@@ -219,7 +219,7 @@ export async function changeZoneLevel(ctx: AppContext, actor: Actor, id: string,
       if (!zoneRulesOf(table, zone.rule_set).levels.includes(to)) {
         throw new AppError('ZONE_LEVEL_NOT_IN_RULE_SET', { ruleSet: ruleSetName(table, zone.rule_set, 'zh-CN'), level: LEVEL_ZH[to] });
       }
-      patch = { level: to, since: localDateOf(at), downgraded_from: null };
+      patch = { level: to, since: chinaDay(at), downgraded_from: null };
     } else {
       patch = { level: null, status: 'lifted' };
     }
@@ -359,7 +359,7 @@ export async function listProposals(ctx: AppContext, actor: Actor, status?: Zone
 export async function applyDowngrade(tx: DbOrTx, actor: Actor | null, zone: ZoneRow, to: DesignatedLevel, at: string, decisionNo: string,
   reason: string | null | undefined): Promise<void> {
   await store.insertHistory(tx, [historyRow(zone, 'downgrade', to, at, actor, decisionNo, reason)]);
-  await store.updateZone(tx, zone.id, { level: to, since: localDateOf(at), downgraded_from: zone.level, updated_at: nowIso() });
+  await store.updateZone(tx, zone.id, { level: to, since: chinaDay(at), downgraded_from: zone.level, updated_at: nowIso() });
 }
 
 const MISSING_ZH: Record<string, string> = { days: '', negative_round: '，第 N 天全员核酸结果尚未全部阴性', nothing_lower: '，已是最低等级' };

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MANAGED_CATEGORIES } from '../../../../shared/screening.js';
-import { addDays } from './plan.js';
 import {
   EPISODE_LADDER, checkDraft, defaultPlace, mergedAnchor, planOfDraft, releaseProblem, replanTests, ruleSetFor, statusAfterResults,
   testForSample, testsOfPlan, healthCheckAlarming, missedBy,
 } from './episodes.js';
 import { canMove } from '../../../platform/workflow.js';
 import { BUILT_IN_PLANS } from '../../../../../test/support/rule-sets.js';
+import { addDays } from '../../../../shared/dates.js';
 
 const RESPONSE = { table: BUILT_IN_PLANS, response: { ruleSet: 'NINTH_EDITION', startedOn: '2022-08-20' } };
 const planOf = (category: (typeof MANAGED_CATEGORIES)[number], anchorDate: string, today = '2022-12-31') => {

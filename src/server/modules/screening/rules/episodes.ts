@@ -3,7 +3,8 @@ import type { ManagedCategory, ManagementPlan, PhaseKind } from '../../../../sha
 import { defineLadder } from '../../../platform/workflow.js';
 import type { EpisodeSource, EpisodeStatus, PlaceKind, ScheduledTestStatus } from '../tables.js';
 import type { RuleSet } from '../../../../shared/rule-sets.js';
-import { addDays, planFor, ruleSetOn, type PlanProblem } from './plan.js';
+import { planFor, ruleSetOn, type PlanProblem } from './plan.js';
+import { addDays } from '../../../../shared/dates.js';
 
 /**
  * Managed people (管控人员): an episode's status ladder, the plan it runs under, its scheduled tests,
@@ -220,11 +221,6 @@ export function missedBy<T extends { dueDate: string; status: ScheduledTestStatu
 /** A health check that needs the community: any symptom or a temperature of 37.3 °C or more. */
 export function healthCheckAlarming(check: { temperature: number | null; symptoms: string[] }): boolean {
   return check.symptoms.length > 0 || (check.temperature !== null && check.temperature >= 37.3);
-}
-
-/** The local date (Asia/Shanghai) of an instant. */
-export function chinaDateOf(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /** The ladder move a set of test results implies for an open episode, if any. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MANAGED_CATEGORIES } from '../../../../shared/screening.js';
-import { addDays, planFor, ruleSetOn } from './plan.js';
+import { planFor, ruleSetOn } from './plan.js';
 import { BUILT_IN_PLANS } from '../../../../../test/support/rule-sets.js';
+import { addDays } from '../../../../shared/dates.js';
 
 const TODAY = '2022-12-31';
 const plan = (category: (typeof MANAGED_CATEGORIES)[number], anchorDate: string, today = TODAY) => {

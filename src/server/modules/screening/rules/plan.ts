@@ -1,6 +1,7 @@
 import type { RuleSetCode } from '../../../../shared/response.js';
 import type { ManagedCategory, ManagementPlan } from '../../../../shared/screening.js';
 import type { RuleSet } from '../../../../shared/rule-sets.js';
+import { addDays, daysBetween } from '../../../../shared/dates.js';
 
 export type PlanProblem =
   | { code: 'ANCHOR_IN_FUTURE' }
@@ -11,16 +12,6 @@ export type PlanProblem =
 /** The plan in force on a local date, if any. */
 export function ruleSetOn(date: string, table: readonly RuleSet[]): RuleSet | undefined {
   return table.find((r) => r.from <= date && date <= r.to);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

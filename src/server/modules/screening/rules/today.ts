@@ -1,5 +1,5 @@
 import type { ManagementPlan, PhaseKind } from '../../../../shared/screening.js';
-import { addDays } from './plan.js';
+import { addDays } from '../../../../shared/dates.js';
 
 /** Phases spent at home, whose daily health checks are the grid's to make (central isolation is checked by the site's staff). */
 export const HOME_PHASES: readonly PhaseKind[] = ['home_isolation', 'home_health_monitoring', 'self_monitoring'];

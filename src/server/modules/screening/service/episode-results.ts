@@ -5,9 +5,10 @@ import { recordTransition } from '../../../platform/workflow.js';
 import { endPlacementsOfEpisode, recordInfection } from '../../isolation/index.js';
 import { createTask, finishTasks } from '../../tasks/index.js';
 import { MANAGED_CATEGORY_LABELS } from '../../../../shared/screening.js';
-import { EPISODE_LADDER, chinaDateOf, missedBy, statusAfterResults, testForSample } from '../rules/episodes.js';
+import { EPISODE_LADDER, missedBy, statusAfterResults, testForSample } from '../rules/episodes.js';
 import * as store from '../store/episodes.js';
 import type { EpisodeRow, ScheduledTestRow } from '../tables.js';
+import { chinaDay } from '../../../../shared/dates.js';
 
 const communityOf = (path: string) => path.split('/').slice(0, 3).join('/');
 const gridOf = (path: string) => path.split('/').slice(0, 4).join('/');
@@ -68,7 +69,7 @@ export async function settleEpisodes(db: DbOrTx, actor: Actor | null, episodeIds
     if (to === 'escalated') {
       const positive = own.find((t) => t.status === 'positive')!;
       const fill = fills.find((f) => f.testId === positive.id);
-      await escalate(db, actor, e, chinaDateOf(fill?.sampledAt ?? positive.sampled_at ?? nowIso()), positive.due_date);
+      await escalate(db, actor, e, chinaDay(fill?.sampledAt ?? positive.sampled_at ?? nowIso()), positive.due_date);
     } else {
       await recordTransition(db, EPISODE_LADDER, { recordId: e.id, from: e.status, to, actor,
         reason: to === 'release_proposed' ? '计划检测全部阴性，提请解除管控' : undefined });
@@ -132,7 +133,7 @@ export async function applySampleResults(db: DbOrTx, actor: Actor | null, result
     }
     const slots = byPerson.get(r.personId);
     if (!slots) continue;
-    const slot = testForSample(slots, chinaDateOf(r.sampledAt));
+    const slot = testForSample(slots, chinaDay(r.sampledAt));
     if (!slot) continue;
     slot.status = r.result;
     fills.push({ testId: slot.id, result: r.result, sampledAt: r.sampledAt, reportedAt: r.reportedAt, source: 'testing', sourceRef: r.sourceRef });

@@ -4,6 +4,7 @@ import { isolationSummary } from '../../isolation/index.js';
 import type { ScreeningSummary } from '../../../../shared/contracts/screening/episodes.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import { episodeFigures, visitFigures } from '../store/episode-summary.js';
+import { chinaMidnight } from '../../../../shared/dates.js';
 
 /**
  * The command's picture of screening in the reader's regions: managed people by category and place,
@@ -15,7 +16,7 @@ export async function screeningSummary(ctx: AppContext, actor: Actor): Promise<S
   const db = ctx.handle.db;
   const paths = scopePaths(actor);
   const today = todayInChina();
-  const todayStart = new Date(Date.parse(`${today}T00:00:00+08:00`)).toISOString();
+  const todayStart = chinaMidnight(today);
   const [episodes, visits, isolation] = await Promise.all([
     episodeFigures(db, paths, today),
     visitFigures(db, paths, todayStart),

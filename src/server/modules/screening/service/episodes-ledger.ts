@@ -6,7 +6,7 @@ import { inTransaction, type DbOrTx } from '../../../platform/db/index.js';
 import { AppError, validationError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
 import { maskName, maskPhone } from '../../../platform/pii.js';
-import { recordTransition } from '../../../platform/workflow.js';
+import { historyOf, recordTransition } from '../../../platform/workflow.js';
 import { endPlacementsOfEpisode, placementsOfEpisodes, zoneLevelAt } from '../../isolation/index.js';
 import { peopleByIds, personByDocNumber, type PersonRow } from '../../people/index.js';
 import { displayName, findRegion, regionNames } from '../../regions/index.js';
@@ -19,13 +19,14 @@ import type {
 } from '../../../../shared/contracts/screening/episodes.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import {
-  EPISODE_LADDER, OPEN_STATUSES, chinaDateOf, healthCheckAlarming, isFilled, planOfDraft, planOfEpisode, releaseProblem,
+  EPISODE_LADDER, OPEN_STATUSES, healthCheckAlarming, isFilled, planOfDraft, planOfEpisode, releaseProblem,
   type DraftProblem, type ReleaseProblem,
 } from '../rules/episodes.js';
 import * as store from '../store/episodes.js';
 import type { EpisodeRow, EpisodeStatus } from '../tables.js';
 import { fillTests } from './episode-results.js';
 import { openEpisodes, planningContext } from './episodes.js';
+import { chinaDay } from '../../../../shared/dates.js';
 
 const codeOf = (path: string) => path.split('/').pop()!;
 const communityOf = (path: string) => path.split('/').slice(0, 3).join('/');
@@ -167,7 +168,7 @@ export async function getEpisode(ctx: AppContext, actor: Actor, id: string, loca
   const e = await episodeFor(db, actor, id, 'view');
   const [[person], tests, team, checks, history, placements] = await Promise.all([
     peopleByIds(db, [e.person_id]), store.testsOf(db, [id]), store.teamOf(db, [id]), store.healthChecksOf(db, id),
-    store.historyOf(db, id), placementsOfEpisodes(db, [id]),
+    historyOf(db, EPISODE_LADDER, id), placementsOfEpisodes(db, [id]),
     audit(db, actor, { action: 'screening.episode.view', subjectType: 'screening_episode', subjectId: id, regionPath: e.region_path }),
   ]);
   const [view] = await toViews(ctx, [{ ...e, person_name: person?.name ?? '—', person_phone_enc: person?.phone_enc ?? null }]);
@@ -252,7 +253,7 @@ export async function recordTestResult(ctx: AppContext, actor: Actor, id: string
   requireOpen(e, locale);
   const test = (await store.testsOf(db, [id])).find((t) => t.id === testId);
   if (!test) throw new AppError('SCHEDULED_TEST_UNKNOWN');
-  const sampledOn = chinaDateOf(input.sampledAt);
+  const sampledOn = chinaDay(input.sampledAt);
   if (Date.parse(input.sampledAt) > Date.now() + 60_000) throw validationError([{ field: 'sampledAt', code: 'DATE_FUTURE' }]);
   if (sampledOn < test.due_date) throw new AppError('SAMPLED_BEFORE_DUE', { sampledOn, dueDate: test.due_date });
   if (isFilled(test.status) && test.status !== 'invalid' && !input.reason) {

@@ -4,22 +4,24 @@ import { chunksOf, inTransaction, type DbOrTx } from '../../../platform/db/index
 import { AppError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
 import { recordTransition, recordTransitions, type Move } from '../../../platform/workflow.js';
+import { residencesOf } from '../../people/index.js';
 import { responseInForce, ruleSetTable } from '../../response/index.js';
 import { recordInfection } from '../../isolation/index.js';
 import type { ManagementPlan } from '../../../../shared/screening.js';
 import {
-  EPISODE_LADDER, chinaDateOf, defaultPlace, mergedAnchor, planOfDraft, replanTests, testsOfPlan,
+  EPISODE_LADDER, defaultPlace, mergedAnchor, planOfDraft, replanTests, testsOfPlan,
   type EpisodeDraft, type PlanningContext,
 } from '../rules/episodes.js';
 import * as store from '../store/episodes.js';
 import type { EpisodeRow, EpisodeStatus, EpisodeTeamRow, ScheduledTestRow } from '../tables.js';
+import { chinaDay } from '../../../../shared/dates.js';
 
 export type { EpisodeDraft };
 
 /** What the plan rules need: the prevention plans, and the response in force (its plan, the local date it was declared). */
 export async function planningContext(db: DbOrTx): Promise<PlanningContext> {
   const [table, r] = await Promise.all([ruleSetTable(db), responseInForce(db)]);
-  return { table, response: r ? { ruleSet: r.ruleSet, startedOn: chinaDateOf(r.startedAt) } : null };
+  return { table, response: r ? { ruleSet: r.ruleSet, startedOn: chinaDay(r.startedAt) } : null };
 }
 
 const gridOf = (path: string) => path.split('/').slice(0, 4).join('/');
@@ -66,7 +68,7 @@ export async function openEpisodes(db: DbOrTx, actor: Actor | null, drafts: Epis
   if (drafts.length === 0) return { created: [], merged: [] };
   return inTransaction(db, async (tx) => {
     const response = await planningContext(tx);
-    const people = new Map((await store.peopleForEpisodes(tx, drafts.map((d) => d.personId))).map((p) => [p.id, p]));
+    const people = new Map((await residencesOf(tx, drafts.map((d) => d.personId))).map((p) => [p.id, p]));
     const open = new Map((await store.openEpisodesOf(tx, drafts.map((d) => d.personId))).map((e) => [`${e.person_id}|${e.category}`, e]));
     const now = nowIso();
     const by = actor?.userId ?? null;

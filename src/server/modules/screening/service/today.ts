@@ -11,11 +11,11 @@ import { todayInChina } from '../../../../shared/validators/index.js';
 import type { TodayList } from '../../../../shared/contracts/screening/today.js';
 import { householdStates, type VisitFact } from '../rules/rounds.js';
 import { planOfEpisode } from '../rules/episodes.js';
-import { addDays } from '../rules/plan.js';
 import { healthCheckDue, phaseOn, releaseOnList, testOnList } from '../rules/today.js';
 import { openRoundsHolding } from '../store/rounds.js';
 import { visitFacts } from '../store/visits.js';
 import * as store from '../store/today.js';
+import { addDays } from '../../../../shared/dates.js';
 
 const GRID_DEPTH = 4;
 /** Tasks on the day list, soonest due first; the inbox has them all. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
+import { countHouseholds } from '../../people/index.js';
 import type { EpisodeStatus } from '../tables.js';
 
 /** Open episodes by category and place, releases due and proposed, today's and missed tests, under the paths. */
@@ -36,12 +37,11 @@ export async function visitFigures(db: DbOrTx, paths: string[], todayStartIso: s
   const roundPaths = [...new Set(rounds.map((r) => r.region_path))];
   const roundIds = [...new Set(rounds.map((r) => r.id))];
   const [households, visited, today] = await Promise.all([
-    db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where(underAnyPath('region_path', paths))
-      .where(underAnyPath('region_path', roundPaths)).executeTakeFirstOrThrow(),
+    countHouseholds(db, paths, roundPaths),
     db.selectFrom('screening_visits').select(sql<number>`count(distinct household_id)`.as('n')).where('round_id', 'in', roundIds)
       .where(underAnyPath('region_path', paths)).executeTakeFirstOrThrow(),
     db.selectFrom('screening_visits').select(sql<number>`count(distinct household_id)`.as('n')).where('round_id', 'in', roundIds)
       .where(underAnyPath('region_path', paths)).where('visited_at', '>=', todayStartIso).executeTakeFirstOrThrow(),
   ]);
-  return { openRounds: roundIds.length, households: Number(households.n), visited: Number(visited.n), visitedToday: Number(today.n) };
+  return { openRounds: roundIds.length, households, visited: Number(visited.n), visitedToday: Number(today.n) };
 }

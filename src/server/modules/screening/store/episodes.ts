@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { insertMany } from '../../../platform/db/bulk.js';
-import { chunksOf, isPostgres, underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
+import { chunksOf, keyChunks, underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
 import type { Database } from '../../../db/database.js';
 import type { ManagedCategory } from '../../../../shared/screening.js';
 import type { EpisodeRow, EpisodeStatus, EpisodeTeamRow, HealthCheckRow, PlaceKind, ScheduledTestRow, ScheduledTestStatus } from '../tables.js';
@@ -9,17 +9,6 @@ import type { EpisodeRow, EpisodeStatus, EpisodeTeamRow, HealthCheckRow, PlaceKi
 export async function insertRows<T extends 'screening_episodes' | 'screening_scheduled_tests' | 'screening_episode_team'
   | 'screening_health_checks'>(db: DbOrTx, table: T, rows: Database[T][]): Promise<void> {
   await insertMany(db, table, rows);
-}
-
-/** Keys in lists for `in (…)`: 500 on SQLite; on PostgreSQL one array parameter holds 5,000 as cheaply (fewer round trips). */
-const keyChunks = (db: DbOrTx, keys: string[]) => chunksOf([...new Set(keys)], isPostgres(db) ? 5_000 : 500);
-
-export async function peopleForEpisodes(db: DbOrTx, ids: string[]) {
-  const out: { id: string; name: string; region_code: string; region_path: string; status: string }[] = [];
-  for (const part of keyChunks(db, ids)) {
-    out.push(...await db.selectFrom('people').select(['id', 'name', 'region_code', 'region_path', 'status']).where('id', 'in', part).execute());
-  }
-  return out;
 }
 
 /**
@@ -146,14 +135,6 @@ export async function healthChecksOf(db: DbOrTx, episodeId: string): Promise<Hea
 export async function findHealthCheck(db: DbOrTx, episodeId: string, day: string, period: HealthCheckRow['period']) {
   return db.selectFrom('screening_health_checks').selectAll().where('episode_id', '=', episodeId).where('checked_on', '=', day)
     .where('period', '=', period).executeTakeFirst();
-}
-
-export async function historyOf(db: DbOrTx, episodeId: string) {
-  return db.selectFrom('workflow_history').leftJoin('users', 'users.id', 'workflow_history.by_user')
-    .select(['workflow_history.from_status', 'workflow_history.to_status', 'workflow_history.at', 'workflow_history.reason',
-      'users.display_name'])
-    .where('workflow_history.record_type', '=', 'screening_episode').where('workflow_history.record_id', '=', episodeId)
-    .orderBy('workflow_history.id').execute();
 }
 
 export interface EpisodeFilter {

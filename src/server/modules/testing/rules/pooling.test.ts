@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { chinaDay, decideSwab, defaultPolicy, sealState, tubeCapacity, type SwabAttempt, type TubeState } from './pooling.js';
+import { chinaDay } from '../../../../shared/dates.js';
+import { decideSwab, defaultPolicy, sealState, tubeCapacity, type SwabAttempt, type TubeState } from './pooling.js';
 import { DEFAULT_PARAMETERS } from '../../../../shared/response.js';
 
 const tube = (over: Partial<TubeState> = {}): TubeState =>

@@ -63,7 +63,3 @@ export function sealState(tube: { capacity: number; memberCount: number }): { un
   return { underfilled: tube.memberCount < tube.capacity };
 }
 
-/** The local (China) calendar day of an instant, for "already sampled today". */
-export function chinaDay(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -11,7 +11,8 @@ import { DOC_TYPES, ID_SHAPED_DOC_TYPES, type DocType } from '../../../../shared
 import { validateIdNumber, validateMobile, validatePersonName } from '../../../../shared/validators/index.js';
 import type { MySite, Scan, ScanAccepted, TubeDetail, TubeView } from '../../../../shared/contracts/testing/sampling.js';
 import type { RoundRow, SampleRow, SiteRow, TubeRow, UnregisteredRow } from '../tables.js';
-import { chinaDay, decideSwab, sealState, tubeCapacity } from '../rules/pooling.js';
+import { chinaDay } from '../../../../shared/dates.js';
+import { decideSwab, sealState, tubeCapacity } from '../rules/pooling.js';
 import * as rounds from '../store/rounds.js';
 import * as sites from '../store/sites.js';
 import * as store from '../store/sampling.js';

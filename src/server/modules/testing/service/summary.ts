@@ -5,11 +5,8 @@ import type { TestingSummary } from '../../../../shared/contracts/testing/summar
 import * as store from '../store/summary.js';
 import { roundsMeeting } from '../store/rounds.js';
 import { coverageOf } from './coverage.js';
+import { chinaMidnight } from '../../../../shared/dates.js';
 
-/** Midnight of a China calendar day, as an ISO instant (China keeps UTC+8 all year). */
-export function chinaMidnight(day: string): string {
-  return new Date(`${day}T00:00:00+08:00`).toISOString();
-}
 
 /**
  * The command screen's testing figures within the actor's regions: today's swabs and sealed tubes,

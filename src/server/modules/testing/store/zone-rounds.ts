@@ -1,4 +1,5 @@
 import { underAnyPath, type DbOrTx } from '../../../platform/db/index.js';
+import { addDays, chinaDay, chinaMidnight } from '../../../../shared/dates.js';
 
 /** One local day of testing in an area: people sampled there, how many have a result, how many positive. */
 export interface AreaTestingDay {
@@ -15,9 +16,6 @@ export interface AreaTestingDay {
   allNegative: boolean;
 }
 
-const startOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
-const localDate = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Per local day (China time) from `from` to `to` inclusive (at most 62 days), the people sampled whose
@@ -27,16 +25,16 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_
  */
 export async function areaTestingDays(db: DbOrTx, paths: string[], from: string, to: string): Promise<AreaTestingDay[]> {
   const days: string[] = [];
-  for (let date = from; date <= to && days.length < 62; date = nextDay(date)) days.push(date);
+  for (let date = from; date <= to && days.length < 62; date = addDays(date, 1)) days.push(date);
   if (paths.length === 0 || days.length === 0) return [];
   const rows = await db.selectFrom('testing_samples as s').innerJoin('testing_tubes as t', 't.id', 's.tube_id')
     .select(['s.subject_id', 's.sampled_at', 't.result'])
     .where(underAnyPath('s.region_path', paths))
-    .where('s.sampled_at', '>=', startOf(days[0])).where('s.sampled_at', '<', startOf(nextDay(days[days.length - 1])))
+    .where('s.sampled_at', '>=', chinaMidnight(days[0])).where('s.sampled_at', '<', chinaMidnight(addDays(days[days.length - 1], 1)))
     .execute();
   const byDay = new Map(days.map((d) => [d, new Map<string, 'in' | 'pending' | 'positive'>()]));
   for (const r of rows) {
-    const people = byDay.get(localDate(r.sampled_at));
+    const people = byDay.get(chinaDay(r.sampled_at));
     if (!people) continue;
     // A person sampled twice a day counts once: positive if any tube was, pending while any has no result.
     const state = r.result === 'positive' ? 'positive' : r.result === 'negative' ? 'in' : 'pending';
