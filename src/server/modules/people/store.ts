@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { keyChunks, underAnyPath, type DbOrTx } from '../../platform/db/index.js';
+import { amongKeys, keyChunks, underAnyPath, type DbOrTx } from '../../platform/db/index.js';
 import { newId, nowIso } from '../../platform/ids.js';
 import type { HouseholdRow, PersonRow, PersonTagRow } from './tables.js';
 
@@ -154,7 +154,7 @@ export async function peopleByIds(db: DbOrTx, ids: string[]): Promise<PersonRow[
 export async function residencesOf(db: DbOrTx, ids: string[]): Promise<Pick<PersonRow, 'id' | 'name' | 'region_code' | 'region_path' | 'status'>[]> {
   const out: Pick<PersonRow, 'id' | 'name' | 'region_code' | 'region_path' | 'status'>[] = [];
   for (const part of keyChunks(db, ids)) {
-    out.push(...await db.selectFrom('people').select(['id', 'name', 'region_code', 'region_path', 'status']).where('id', 'in', part).execute());
+    out.push(...await db.selectFrom('people').select(['id', 'name', 'region_code', 'region_path', 'status']).where(amongKeys(db, 'id', part)).execute());
   }
   return out;
 }
