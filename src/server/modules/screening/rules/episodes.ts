@@ -91,9 +91,30 @@ export function planOfDraft(
  * so it neither lapses nor counts as in the future.
  */
 export function planOfEpisode(e: { category: ManagedCategory; anchor_date: string; rule_set: RuleSetCode }, table: readonly RuleSet[]): ManagementPlan {
-  const r = planFor({ category: e.category, anchorDate: e.anchor_date, ruleSet: e.rule_set, today: e.anchor_date }, table);
-  if (!r.ok) throw new Error(`episode plan ${e.rule_set}/${e.category} cannot be computed: ${r.problem.code}`);
-  return r.plan;
+  let plans = plansOfTable.get(table);
+  if (!plans) plansOfTable.set(table, (plans = new Map()));
+  const key = `${e.rule_set}|${e.category}|${e.anchor_date}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    const r = planFor({ category: e.category, anchorDate: e.anchor_date, ruleSet: e.rule_set, today: e.anchor_date }, table);
+    if (!r.ok) throw new Error(`episode plan ${e.rule_set}/${e.category} cannot be computed: ${r.problem.code}`);
+    plan = frozen(r.plan);
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+/**
+ * Episode plans already computed, per read of the plans table: a grid's day list or a ledger page
+ * asks for a few dozen distinct plans hundreds of times over. Shared, so frozen.
+ */
+const plansOfTable = new WeakMap<readonly RuleSet[], Map<string, ManagementPlan>>();
+
+function frozen(plan: ManagementPlan): ManagementPlan {
+  for (const p of plan.phases) Object.freeze(Object.freeze(p).testDates);
+  Object.freeze(plan.phases);
+  Object.freeze(plan.testDates);
+  return Object.freeze(plan);
 }
 
 /** Null when `openEpisodes` can take the draft; otherwise the problem the caller reports for its row. */
