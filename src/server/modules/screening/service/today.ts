@@ -1,6 +1,7 @@
 import { requirePermission, requireRegion, scopePaths, type Actor } from '../../../platform/access.js';
 import { audit } from '../../../platform/audit.js';
 import type { AppContext } from '../../../platform/context.js';
+import type { DbOrTx } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { maskName } from '../../../platform/pii.js';
 import { displayName, findRegion, findRegions } from '../../regions/index.js';
@@ -38,6 +39,14 @@ async function gridOf(ctx: AppContext, actor: Actor, code?: string) {
   return grid;
 }
 
+/** The open screening rounds holding the grid today, with its households and their visits so far (none without a round). */
+async function roundsToVisit(db: DbOrTx, path: string, today: string) {
+  const rounds = await openRoundsHolding(db, path, today);
+  if (rounds.length === 0) return { rounds, households: [], facts: [] };
+  const [households, facts] = await Promise.all([householdsUnder(db, [path]), visitFacts(db, rounds.map((r) => r.id), [path])]);
+  return { rounds, households, facts };
+}
+
 /**
  * The grid worker's day (今日工作) for one grid: households still to visit in open screening rounds,
  * scheduled tests due today and yesterday's without a result, health checks due (episodes in a home
@@ -52,11 +61,11 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
   const yesterday = addDays(today, -1);
   const path = grid.path;
 
-  const [trail, rounds, episodes, tests, checked, tasks, residents] = await Promise.all([
+  const [trail, { rounds, households, facts }, episodes, tests, checked, tasks, residents] = await Promise.all([
     // Recorded while the list is read: on PostgreSQL the audit's durable commit overlaps the reads instead of following them.
     audit(db, actor, { action: 'screening.today.view', subjectType: 'region', subjectId: grid.code, regionPath: path, detail: { date: today } })
       .then(() => findRegions(db, path.split('/'))),
-    openRoundsHolding(db, path, today),
+    roundsToVisit(db, path, today),
     store.openEpisodesUnder(db, path),
     store.testsOn(db, path, [yesterday, today]),
     store.checkedOn(db, path, today),
@@ -66,8 +75,6 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
   ]);
 
   // Visits: each household not yet found at home, once, for the open round ending first that still lacks it.
-  const households = rounds.length > 0 ? await householdsUnder(db, [path]) : [];
-  const facts = await visitFacts(db, rounds.map((r) => r.id), [path]);
   const due = new Map<string, { round: (typeof rounds)[number]; last: 'absent' | null }>();
   const roundFigures: TodayList['rounds'] = [];
   for (const round of [...rounds].sort((a, b) => byText(a.ends_on, b.ends_on) || byText(a.id, b.id))) {
