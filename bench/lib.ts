@@ -23,16 +23,15 @@ export async function benchDatabase(dialect: 'sqlite' | 'postgres'): Promise<{ d
   if (dialect === 'sqlite') {
     return { databaseUrl: `sqlite:${path.join(dir, 'bench.sqlite')}`, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const out = execFileSync('bash', ['scripts/test-postgres.sh', 'start'], { encoding: 'utf8' });
+  // Benchmarks run durable: the test cluster's fsync=off would flatter PostgreSQL.
+  const out = execFileSync('bash', ['scripts/test-postgres.sh', 'start', '--durable'], { encoding: 'utf8' });
   const url = /ANNING_TEST_PG_URL=(\S+)/.exec(out)![1];
   const pgDir = /ANNING_TEST_PG_DIR=(\S+)/.exec(out)![1];
-  // Benchmarks run durable: the test cluster's fsync=off would flatter PostgreSQL.
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query('alter system set fsync = on');
-  await admin.query('alter system set synchronous_commit = on');
-  await admin.query('alter system set full_page_writes = on');
-  await admin.query('select pg_reload_conf()');
+  const durable = await admin.query<{ name: string; setting: string }>(
+    "select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes')");
+  if (durable.rows.some((r) => r.setting !== 'on')) throw new Error(`benchmark PostgreSQL is not durable: ${JSON.stringify(durable.rows)}`);
   await admin.query('create database bench');
   await admin.end();
   const u = new URL(url);
