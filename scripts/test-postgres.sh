@@ -18,7 +18,8 @@ case "$cmd" in
   start)
     # Settings on the command line outrank postgresql.conf and ALTER SYSTEM: a durable server must not get them.
     fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    [ "${2:-}" = --durable ] && fast=""
+    # Durable, with the production settings the README recommends (Deploying on PostgreSQL).
+    [ "${2:-}" = --durable ] && fast="-c shared_buffers=1GB -c wal_compression=lz4 -c max_wal_size=4GB -c checkpoint_timeout=15min"
     dir=$(mktemp -d /tmp/anning-pg.XXXXXX)
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
