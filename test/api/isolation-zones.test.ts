@@ -99,6 +99,27 @@ describe.each(DIALECTS)('risk zones on %s', (dialect) => {
     expect(none.json().error.code).toBe('STAY_NOT_IN_RISK_ZONE');
   });
 
+  it('shows every zone of the district as announced to a cadre whose own regions hold none, for the arrival form', async () => {
+    const lushaer = w.cookies.lushaer;
+    const mine = await get('/api/v1/isolation/zones?status=all', lushaer);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().map((z: { name: string }) => z.name)).not.toContain('丽景家园1、2号楼');
+    const published = await get('/api/v1/isolation/zones/published', lushaer);
+    expect(published.statusCode, published.body).toBe(200);
+    const announced = published.json().find((z: { name: string }) => z.name === '丽景家园1、2号楼');
+    // What the notice says, and nothing more: no advice, no history, no one's name.
+    expect(announced).toEqual({ id: expect.any(String), name: '丽景家园1、2号楼', level: 'high', status: 'active', decisionNo: '湟防指〔2022〕31号',
+      designatedAt: expect.any(String), regions: [{ code: DUOBA_BUILDINGS[0], name: '丽景家园1号楼' }, { code: DUOBA_BUILDINGS[1], name: '丽景家园2号楼' }] });
+    // A traveller from there, opened by that cadre for one of their own residents, gets the zone's category.
+    const traveller = await newPerson(app, lushaer, '630106102001001');
+    const opened = await post('/api/v1/screening/episodes', { personId: traveller.id, stayRegion: announced.regions[0].code,
+      anchorDate: addDays(todayInChina(), -1) }, lushaer);
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ category: 'HIGH_ZONE_TRAVEL' });
+    // Neither managing people nor zones: no list.
+    expect((await get('/api/v1/isolation/zones/published', w.cookies.lab)).statusCode).toBe(403);
+  });
+
   it('refuses to approve a downgrade before the zone is eligible, changing nothing', async () => {
     const z = (await post('/api/v1/isolation/zones', { name: '新城村', level: 'medium', regionCode: '630106105200',
       decisionNo: '湟防指〔2022〕40号', decidedAt: daysAgo(4) })).json();

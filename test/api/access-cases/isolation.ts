@@ -154,6 +154,10 @@ export const ISOLATION_CASES: Cases = {
     refused(await status(f, 'POST', '/api/v1/isolation/zones/restore-routine', { decisionNo: '无权4号' })),
   'POST /api/v1/isolation/zones/daily-run': async (f) =>
     refused(await status(f, 'POST', '/api/v1/isolation/zones/daily-run', {})),
+  'GET /api/v1/isolation/zones/published': async (f) => {
+    const market = await signedIn(f.app, 'market');
+    refused(await status(f, 'GET', '/api/v1/isolation/zones/published', undefined, market));
+  },
   'GET /api/v1/isolation/zone-level': async (f) => {
     const market = await signedIn(f.app, 'market');
     refused(await status(f, 'GET', `/api/v1/isolation/zone-level?region=${DUOBA_BUILDINGS[2]}&date=2022-09-01`, undefined, market));

@@ -47,6 +47,11 @@ export const ZoneView = z.object({
 });
 export type ZoneView = z.infer<typeof ZoneView>;
 
+/** A zone as announced to the public (社会面公告): what a cadre needs to know where a traveller came from. */
+export const PublishedZone = ZoneView.pick({ id: true, name: true, level: true, status: true, regions: true, decisionNo: true,
+  designatedAt: true });
+export type PublishedZone = z.infer<typeof PublishedZone>;
+
 export const ZoneQuery = z.object({
   status: z.enum(['active', 'lifted', 'all']).default('active'),
   region: RegionCode.optional(),

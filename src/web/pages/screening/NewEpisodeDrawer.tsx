@@ -3,9 +3,9 @@ import { App, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRequest } from '../../components/useRequest.js';
 import { useRuleSets } from '../../components/useRuleSets.js';
-import { useAuth } from '../../auth/AuthProvider.js';
 import { ZONE_TRAVEL_CATEGORY } from '../../../shared/screening.js';
 import { ApiError, api } from '../../api/client.js';
+import type { PublishedZone } from '../../../shared/contracts/isolation/zones.js';
 import { FormDrawer } from '../../components/FormDrawer.js';
 import { useFormSubmit } from '../../components/useFormSubmit.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -22,7 +22,6 @@ const ANCHOR_OF = {
 type Category = (typeof MANAGED_CATEGORIES)[number];
 const TRAVEL: readonly Category[] = Object.values(ZONE_TRAVEL_CATEGORY);
 
-interface Zone { id: string; name: string; regions: { code: string; name: string }[] }
 
 /**
  * 旅居的风险区: for an arrival from a risk zone, the zone the person left; the server then takes the
@@ -101,8 +100,8 @@ export function NewEpisodeDrawer({ onClose, onCreated }: { onClose(): void; onCr
   const anchorDate = Form.useWatch('anchorDate', form);
   const ruleSet = Form.useWatch('ruleSet', form);
   const stayRegion = Form.useWatch('stayRegion', form);
-  const { can } = useAuth();
-  const zones = useRequest(async () => (can('isolation.view') ? api.get<Zone[]>('/isolation/zones', { status: 'all' }) : []), []);
+  // Every zone of the district as announced, not only those in the cadre's own regions: people come from anywhere.
+  const zones = useRequest(async () => api.get<PublishedZone[]>('/isolation/zones/published'), []);
   const stayCategory = useStayCategory(stayRegion, anchorDate?.format('YYYY-MM-DD'));
   // The zone's level decides the category: the form shows the one the server will take.
   useEffect(() => {

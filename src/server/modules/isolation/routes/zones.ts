@@ -5,13 +5,13 @@ import { actorOf } from '../../../platform/http.js';
 import { requirePermission } from '../../../platform/access.js';
 import {
   ChangeZoneLevel, DailyRunResult, DecideProposal, DesignateZone, NewProposal, PROPOSAL_STATUSES, ProposalView, RestoreRoutine,
-  RestoreRoutineResult, ZoneLevelAnswer, ZoneLevelQuery, ZoneQuery, ZoneView,
+  PublishedZone, RestoreRoutineResult, ZoneLevelAnswer, ZoneLevelQuery, ZoneQuery, ZoneView,
 } from '../../../../shared/contracts/isolation/zones.js';
 import { IsolationSummary } from '../../../../shared/contracts/isolation/summary.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import {
-  changeZoneLevel, decideProposal, designateZone, getZone, listProposals, listZones, proposeDowngrade, restoreRoutine, runZoneDay,
-  zoneLevelQuery,
+  changeZoneLevel, decideProposal, designateZone, getZone, listProposals, listZones, proposeDowngrade, publishedZones, restoreRoutine,
+  runZoneDay, zoneLevelQuery,
 } from '../service/zones.js';
 import { isolationSummary } from '../service/summary.js';
 
@@ -25,6 +25,11 @@ export function zoneRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: { ...tag, summary: 'Risk zones in my regions, with their history and today\'s downgrade eligibility', querystring: ZoneQuery,
         response: { 200: z.array(ZoneView) } },
     }, async (req) => listZones(ctx, actorOf(req), req.query));
+
+    app.get('/api/v1/isolation/zones/published', {
+      schema: { ...tag, summary: 'Every risk zone of my district as announced to the public, in force or lifted (where an arrival came from)',
+        response: { 200: z.array(PublishedZone) } },
+    }, async (req) => publishedZones(ctx, actorOf(req)));
 
     app.post('/api/v1/isolation/zones', {
       schema: { ...tag, summary: 'Designate a high, medium or low risk zone by a region or a set of buildings, with its decision number',

@@ -10,7 +10,7 @@ import { findRegion, findRegions, regionNames, type RegionRow } from '../../regi
 import { responseInForce, ruleSetName, ruleSetTable, setResponseMode } from '../../response/index.js';
 import { areaTestingDays } from '../../testing/index.js';
 import type {
-  ChangeZoneLevel, DecideProposal, DesignateZone, NewProposal, ProposalView, ZoneQuery, ZoneView,
+  ChangeZoneLevel, DecideProposal, DesignateZone, NewProposal, ProposalView, PublishedZone, ZoneQuery, ZoneView,
 } from '../../../../shared/contracts/isolation/zones.js';
 import { todayInChina } from '../../../../shared/validators/index.js';
 import { higherLevel, levelOn } from '../rules/history.js';
@@ -114,6 +114,21 @@ export async function listZones(ctx: AppContext, actor: Actor, q: z.infer<typeof
   if (q.region && !requested) throw new AppError('NOT_FOUND');
   const rows = await store.zonesUnder(db, scopePaths(actor, requested?.path), q.status === 'all' ? undefined : q.status);
   return zoneViews(db, rows, todayInChina(), true);
+}
+
+/**
+ * Every zone of the reader's district(s), in force or lifted, as it was announced to the public: a
+ * cadre opening an episode for an arrival picks the zone the person left, wherever in the district it
+ * lies, beyond the regions they manage. Public notices name no one, so there is no scope to check
+ * beyond the district and nothing to audit.
+ */
+export async function publishedZones(ctx: AppContext, actor: Actor): Promise<PublishedZone[]> {
+  if (!can(actor, 'isolation.view')) requirePermission(actor, 'screening.capture');
+  const db = ctx.handle.db;
+  const districts = [...new Set(scopePaths(actor).map((p) => p.split('/')[0]))];
+  const views = await zoneViews(db, await store.zonesUnder(db, districts), todayInChina(), false);
+  return views.map((z) => ({ id: z.id, name: z.name, level: z.level, status: z.status, regions: z.regions, decisionNo: z.decisionNo,
+    designatedAt: z.designatedAt }));
 }
 
 export async function getZone(ctx: AppContext, actor: Actor, id: string): Promise<ZoneView> {
