@@ -393,9 +393,7 @@ async function writeScans(ctx: AppContext, tx: DbOrTx, items: Resolved[]): Promi
   await store.insertSamples(tx, samples);
   const fresh = await store.recordRoundPeople(tx, firstInRound);
   for (const a of again) await store.touchRoundPerson(tx, a.roundId, a.personId, a.at);
-  for (const t of [...touched.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    await store.updateTube(tx, t.id, { member_count: t.member_count, status: t.status, sealed_at: t.sealed_at, sealed_by: t.sealed_by });
-  }
+  await store.updateTubeFills(ctx.handle, tx, [...touched.values()]);
   const deltas = new Map<string, { roundId: string; delta: CoverageDelta }>();
   const add = (roundId: string, code: string, path: string, field: 'tested' | 'unregistered') => {
     const key = `${roundId}|${code}`;

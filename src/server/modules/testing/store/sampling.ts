@@ -1,7 +1,6 @@
-import { chunksOf, fetchInChunks, type DbOrTx } from '../../../platform/db/index.js';
+import { updateByIds } from '../../../platform/db/bulk.js';
+import { chunksOf, fetchInChunks, type DbHandle, type DbOrTx } from '../../../platform/db/index.js';
 import type { CollectionCodeRow, RoundPersonRow, SampleRow, TubeRow, UnregisteredRow } from '../tables.js';
-
-
 
 export async function findTubeByBarcode(db: DbOrTx, barcode: string): Promise<TubeRow | undefined> {
   return db.selectFrom('testing_tubes').selectAll().where('barcode', '=', barcode).executeTakeFirst();
@@ -37,6 +36,12 @@ export async function insertTubesIfAbsent(db: DbOrTx, rows: TubeRow[]): Promise<
 
 export async function updateTube(db: DbOrTx, id: string, patch: Partial<TubeRow>): Promise<void> {
   await db.updateTable('testing_tubes').set(patch).where('id', '=', id).execute();
+}
+
+/** The fill and seal of every tube a group of scans touched, in one statement on PostgreSQL (not a round trip per tube). */
+export async function updateTubeFills(handle: DbHandle, db: DbOrTx, tubes: TubeRow[]): Promise<void> {
+  await updateByIds(handle, db, 'testing_tubes', tubes.map((t) => ({ id: t.id, member_count: t.member_count, status: t.status,
+    sealed_at: t.sealed_at, sealed_by: t.sealed_by })), { columns: ['member_count', 'status', 'sealed_at', 'sealed_by'], fixed: {}, guard: 'true' });
 }
 
 export async function samplesByIds(db: DbOrTx, ids: string[]): Promise<SampleRow[]> {
