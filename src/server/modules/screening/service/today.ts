@@ -62,7 +62,7 @@ export async function todayList(ctx: AppContext, actor: Actor, gridCode?: string
   const path = grid.path;
 
   const [trail, { rounds, households, facts }, episodes, tests, checked, tasks, residents] = await Promise.all([
-    // Recorded while the list is read: on PostgreSQL the audit's durable commit overlaps the reads instead of following them.
+    // Recorded while the list is read, not after it.
     audit(db, actor, { action: 'screening.today.view', subjectType: 'region', subjectId: grid.code, regionPath: path, detail: { date: today } })
       .then(() => findRegions(db, path.split('/'))),
     roundsToVisit(db, path, today),
