@@ -26,4 +26,27 @@ describe('admission', () => {
     expect(admitted).toBeGreaterThan(10);
     expect(admitted).toBeLessThan(200);
   });
+
+  it('keeps its limit through a dip in answers (a burst\'s refusals taking the CPU), forgetting its capacity only slowly', async () => {
+    const admission = createAdmission({ maxWaitMs: 40, floor: 2 });
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      while (performance.now() - started < 105) {
+        if (admission.admit()) admission.release();
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    }
+    const fill = () => {
+      let n = 0;
+      while (admission.admit()) n++;
+      for (let i = 0; i < n; i++) admission.release();
+      return n;
+    };
+    const before = fill();
+    // Three windows without an answer: a limit that followed the momentary rate would fall by two thirds.
+    await new Promise((r) => setTimeout(r, 330));
+    const during = fill();
+    expect(during).toBeGreaterThanOrEqual(Math.floor(before * 0.9));
+    expect(during).toBeGreaterThan(10);
+  });
 });

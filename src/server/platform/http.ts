@@ -50,6 +50,17 @@ function unsignSession(req: FastifyRequest, raw: string): { valid: boolean; valu
 }
 
 /**
+ * A request shed by admission control, answered before anything else is done for it (no error object,
+ * no error handler): under a burst refusals are most of the traffic, and each must cost little.
+ */
+const OVERLOADED_BODIES = Object.fromEntries((['zh-CN', 'en'] as const).map((locale) => [locale,
+  JSON.stringify({ error: { code: 'OVERLOADED', message: errorMessage('OVERLOADED', locale) } })])) as Record<Locale, string>;
+
+function refuseOverloaded(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.code(503).header('retry-after', '1').type('application/json; charset=utf-8').send(OVERLOADED_BODIES[requestLocale(req)]);
+}
+
+/**
  * Resolves the session cookie into `req.actor` for every /api/v1 request, before the body is even
  * validated: without a valid session only routes marked public answer.
  */
@@ -60,7 +71,7 @@ export function registerSessionResolution(app: FastifyInstance, ctx: AppContext)
     if (!req.url.startsWith('/api/v1/')) return;
     const admission = req.routeOptions.config?.admission;
     if (admission) {
-      if (!admission.admit()) throw new AppError('OVERLOADED');
+      if (!admission.admit()) return refuseOverloaded(req, reply);
       // 'close' comes when the answer is out or the connection went: either way the request is done.
       reply.raw.once('close', () => admission.release());
     }
