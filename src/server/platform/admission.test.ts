@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createAdmission } from './admission.js';
+import { createAdmission, type Admission } from './admission.js';
+
+/** Three windows of about 100 ms, each request answered at once, one a millisecond or so. */
+async function answerSteadily(admission: Admission): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    const started = performance.now();
+    while (performance.now() - started < 105) {
+      if (admission.admit()) admission.release();
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  }
+}
 
 describe('admission', () => {
   it('admits up to its floor at rest, refuses beyond it, and admits again once one is answered', () => {
@@ -14,13 +25,7 @@ describe('admission', () => {
   it('lets in more as the measured answer rate grows', async () => {
     const admission = createAdmission({ maxWaitMs: 40, floor: 2 });
     // 100 answers a window of ~100 ms: about 1,000 a second, so about 40 at once.
-    for (let round = 0; round < 3; round++) {
-      const started = performance.now();
-      while (performance.now() - started < 105) {
-        if (admission.admit()) admission.release();
-        await new Promise((r) => setTimeout(r, 1));
-      }
-    }
+    await answerSteadily(admission);
     let admitted = 0;
     while (admission.admit()) admitted++;
     expect(admitted).toBeGreaterThan(10);
@@ -29,13 +34,7 @@ describe('admission', () => {
 
   it('keeps its limit through a dip in answers (a burst\'s refusals taking the CPU), forgetting its capacity only slowly', async () => {
     const admission = createAdmission({ maxWaitMs: 40, floor: 2 });
-    for (let round = 0; round < 3; round++) {
-      const started = performance.now();
-      while (performance.now() - started < 105) {
-        if (admission.admit()) admission.release();
-        await new Promise((r) => setTimeout(r, 1));
-      }
-    }
+    await answerSteadily(admission);
     const fill = () => {
       let n = 0;
       while (admission.admit()) n++;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Actor } from './access.js';
 import type { Db, DbHandle } from './db/index.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -12,6 +13,20 @@ import type { JobRow } from './tables.js';
  * Long work (imports, exports, seeding) runs as a job whose progress lives in the database, so any
  * node can answer "how far along is it" and the UI and CLI show the same figures.
  */
+/** What the HTTP side hands a worker thread for a job: the settings to open its own connection, who asked, in which language. */
+export interface JobInput {
+  config: Config;
+  actor: Actor;
+  jobId: string;
+  locale: Locale;
+}
+
+/** A job on an uploaded file: where the upload was kept, and the name it came with. */
+export interface FileJobInput extends JobInput {
+  file: string;
+  filename: string;
+}
+
 export interface JobHandle {
   id: string;
   progress(done: number, total?: number, message?: string): Promise<void>;

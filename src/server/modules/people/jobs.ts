@@ -6,23 +6,14 @@ import { findRegion } from '../regions/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { newId } from '../../platform/ids.js';
 import { runInWorker } from '../../platform/worker.js';
-import type { Config } from '../../platform/config.js';
 import { AppError } from '../../platform/errors.js';
-import { failJob, runJob, startJob, storeFile } from '../../platform/jobs.js';
+import { failJob, runJob, startJob, storeFile, type FileJobInput, type JobInput } from '../../platform/jobs.js';
 import { errorMessage, type Locale } from '../../../shared/messages.js';
 import { exportPeople } from './export.js';
 import { importPeople } from './import.js';
 
-/** What the HTTP side hands to a worker thread for one import or export job. */
-export interface PeopleJobInput {
-  config: Config;
-  actor: Actor;
-  jobId: string;
-  locale: Locale;
-}
-
 /** Worker side of an import: runs it on its own connection and records the outcome on the job. */
-export async function runImportJob(input: PeopleJobInput & { file: string; filename: string }): Promise<void> {
+export async function runImportJob(input: FileJobInput): Promise<void> {
   try {
     await runJob(input.config, input.jobId, input.locale, async (ctx, job) => {
       const outcome = await importPeople(ctx, input.actor, { input: input.file, filename: input.filename },
@@ -35,7 +26,7 @@ export async function runImportJob(input: PeopleJobInput & { file: string; filen
   }
 }
 
-export async function runExportJob(input: PeopleJobInput & { region?: string; reveal?: boolean; reason?: string }): Promise<void> {
+export async function runExportJob(input: JobInput & { region?: string; reveal?: boolean; reason?: string }): Promise<void> {
   await runJob(input.config, input.jobId, input.locale, async (ctx, job) => {
     const out = await exportPeople(ctx, input.actor, input);
     const fileId = await storeFile(ctx.handle.db, { name: out.filename,

@@ -57,22 +57,32 @@ function adviceView(a: DowngradeAdvice | null) {
 // ---------------------------------------------------------------------------------------------
 // Views
 
-async function zoneViews(db: DbOrTx, zones: ZoneRow[], today: string, withAdvice: boolean): Promise<ZoneView[]> {
-  const ids = zones.map((z) => z.id);
-  const [regions, history] = await Promise.all([store.regionsOfZones(db, ids), store.historyOf(db, ids)]);
+/** Each zone's regions with their names (a building by its own name, a region by its path), and the names of paths. */
+async function namedRegions(db: DbOrTx, zones: ZoneRow[]) {
+  const regions = await store.regionsOfZones(db, zones.map((z) => z.id));
   const name = await pathNamer(db, [...zones.map((z) => z.region_path), ...regions.map((r) => r.region_path)]);
   const names = await regionNames(db, regions.map((r) => r.region_code));
+  const rowsOf = (zone: ZoneRow) => regions.filter((r) => r.zone_id === zone.id);
+  return {
+    name,
+    rowsOf,
+    of: (zone: ZoneRow) => rowsOf(zone).map((r) => ({ code: r.region_code,
+      name: zone.scope_kind === 'buildings' ? names.get(r.region_code) ?? r.region_code : name(r.region_path) })),
+  };
+}
+
+async function zoneViews(db: DbOrTx, zones: ZoneRow[], today: string, withAdvice: boolean): Promise<ZoneView[]> {
+  const [named, history] = await Promise.all([namedRegions(db, zones), store.historyOf(db, zones.map((z) => z.id))]);
   // Each zone's testing days are read at once (PostgreSQL answers them on several connections).
   const advices = await Promise.all(zones.map(async (zone) => (withAdvice && zone.status === 'active' && zone.level
-    ? downgradeAdvice(await zoneState(db, zone, regions.filter((r) => r.zone_id === zone.id), today), today, await ruleSetTable(db)) : null)));
+    ? downgradeAdvice(await zoneState(db, zone, named.rowsOf(zone), today), today, await ruleSetTable(db)) : null)));
   const out: ZoneView[] = [];
   for (const [i, zone] of zones.entries()) {
-    const mine = regions.filter((r) => r.zone_id === zone.id);
     const advice = advices[i];
     out.push({
       id: zone.id, name: zone.name, level: zone.level, status: zone.status, ruleSet: zone.rule_set,
-      scopeKind: zone.scope_kind, regionCode: zone.region_code, regionName: name(zone.region_path),
-      regions: mine.map((r) => ({ code: r.region_code, name: zone.scope_kind === 'buildings' ? names.get(r.region_code) ?? r.region_code : name(r.region_path) })),
+      scopeKind: zone.scope_kind, regionCode: zone.region_code, regionName: named.name(zone.region_path),
+      regions: named.of(zone),
       decisionNo: zone.decision_no, designatedAt: zone.designated_at, since: zone.since, lastInfectionOn: zone.last_infection_on,
       advice: adviceView(advice),
       history: history.filter((h) => h.zone_id === zone.id).map((h) => ({
@@ -126,9 +136,10 @@ export async function publishedZones(ctx: AppContext, actor: Actor): Promise<Pub
   if (!can(actor, 'isolation.view')) requirePermission(actor, 'screening.capture');
   const db = ctx.handle.db;
   const districts = [...new Set(scopePaths(actor).map((p) => p.split('/')[0]))];
-  const views = await zoneViews(db, await store.zonesUnder(db, districts), todayInChina(), false);
-  return views.map((z) => ({ id: z.id, name: z.name, level: z.level, status: z.status, regions: z.regions, decisionNo: z.decisionNo,
-    designatedAt: z.designatedAt }));
+  const zones = await store.zonesUnder(db, districts);
+  const named = await namedRegions(db, zones);
+  return zones.map((z) => ({ id: z.id, name: z.name, level: z.level, status: z.status, regions: named.of(z), decisionNo: z.decision_no,
+    designatedAt: z.designated_at }));
 }
 
 export async function getZone(ctx: AppContext, actor: Actor, id: string): Promise<ZoneView> {

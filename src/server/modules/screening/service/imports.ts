@@ -2,13 +2,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { can, requirePermission, requireRegion, scopePaths, type Actor } from '../../../platform/access.js';
 import { audit } from '../../../platform/audit.js';
-import type { Config } from '../../../platform/config.js';
 import type { AppContext } from '../../../platform/context.js';
 import { inTransaction, type DbOrTx } from '../../../platform/db/index.js';
 import { bulkInsert } from '../../../platform/db/bulk.js';
 import { AppError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
-import { failJob, finishFileJob, runJob, startJob, storeFile } from '../../../platform/jobs.js';
+import { failJob, finishFileJob, runJob, startJob, storeFile, type FileJobInput } from '../../../platform/jobs.js';
 import { maskDocNumber, maskName, maskPhone } from '../../../platform/pii.js';
 import { openSheet, writeErrorReport, type ColumnSpec } from '../../../platform/spreadsheet/index.js';
 import { runInWorker } from '../../../platform/worker.js';
@@ -195,13 +194,7 @@ async function refuse(ctx: AppContext, actor: Actor, filename: string, rows: num
     errors: described.slice(0, 200).flatMap((d) => d.errors.map((e) => ({ row: d.rowNumber, ...e }))) };
 }
 
-export interface XiechaJobInput {
-  config: Config;
-  actor: Actor;
-  jobId: string;
-  locale: Locale;
-  file: string;
-  filename: string;
+export interface XiechaJobInput extends FileJobInput {
   category?: ManagedCategory;
   source?: string;
 }

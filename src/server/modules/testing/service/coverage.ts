@@ -1,11 +1,10 @@
 import { can, requirePermission, requireRegion, scopePaths, type Actor } from '../../../platform/access.js';
 import { audit } from '../../../platform/audit.js';
-import type { Config } from '../../../platform/config.js';
 import type { AppContext } from '../../../platform/context.js';
 import { inTransaction, type DbOrTx } from '../../../platform/db/index.js';
 import { AppError, validationError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
-import { failJob, runJob, startJob } from '../../../platform/jobs.js';
+import { failJob, runJob, startJob, type JobInput } from '../../../platform/jobs.js';
 import { maskDocNumber, maskName, maskPhone } from '../../../platform/pii.js';
 import { writeTable, type CellValue } from '../../../platform/spreadsheet/index.js';
 import { runInWorker } from '../../../platform/worker.js';
@@ -434,12 +433,8 @@ export async function reconcileRound(ctx: AppContext, roundId: string): Promise<
   };
 }
 
-export interface ReconcileJobInput {
-  config: Config;
-  actor: Actor;
-  jobId: string;
+export interface ReconcileJobInput extends JobInput {
   roundId: string;
-  locale: Locale;
 }
 
 /** Worker side of the reconciliation job: its own connection, off the request thread. */

@@ -3,12 +3,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { can, requirePermission, requireRegion, type Actor } from '../../../platform/access.js';
 import { audit, type AuditWho } from '../../../platform/audit.js';
-import type { Config } from '../../../platform/config.js';
 import type { AppContext } from '../../../platform/context.js';
 import { inTransaction, type DbOrTx } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { newId, nowIso } from '../../../platform/ids.js';
-import { finishFileJob, runJob, startJob, storeFile } from '../../../platform/jobs.js';
+import { finishFileJob, runJob, startJob, storeFile, type FileJobInput } from '../../../platform/jobs.js';
 import { openSheet, writeErrorReport, type ColumnSpec } from '../../../platform/spreadsheet/index.js';
 import { runInWorker } from '../../../platform/worker.js';
 import {
@@ -292,17 +291,8 @@ export async function uploadResults(
 /** Files up to this size are recorded on the main thread (a few thousand rows, well under a second). */
 const IN_PROCESS_MAX_BYTES = 512 * 1024;
 
-export interface ResultsJobInput {
-  config: Config;
-  actor: Actor;
-  jobId: string;
-  locale: Locale;
-  file: string;
-  filename: string;
-}
-
 /** Worker side of a large upload: its own connection, the outcome recorded on the job. */
-export async function runResultsUploadJob(input: ResultsJobInput): Promise<void> {
+export async function runResultsUploadJob(input: FileJobInput): Promise<void> {
   try {
     await runJob(input.config, input.jobId, input.locale, (ctx, job) => finishFileJob(job, () => uploadResults(ctx, input.actor,
       { input: input.file, filename: input.filename },
@@ -331,7 +321,7 @@ export async function startResultsUpload(
     throw new AppError('FILE_TOO_LARGE', { limitMb: Math.round(ctx.config.maxUploadBytes / 1024 / 1024) });
   }
   const job = await startJob(ctx.handle.db, 'testing.results.upload', actor.userId);
-  const input: ResultsJobInput = { config: ctx.config, actor, jobId: job.id, locale: upload.locale, file, filename: upload.filename };
+  const input: FileJobInput = { config: ctx.config, actor, jobId: job.id, locale: upload.locale, file, filename: upload.filename };
   if (fs.statSync(file).size <= IN_PROCESS_MAX_BYTES) {
     const bytes = fs.readFileSync(file);
     fs.rmSync(file, { force: true });
