@@ -173,4 +173,18 @@ describe.each(DIALECTS)('sampling on %s', (dialect) => {
     const byCadre = await post('/api/v1/testing/scans', scanOf(s.siteId, 'HZ-T-0098', { idNumber: residents[31].idNumber }), cadre);
     expect(byCadre.statusCode).toBe(403);
   });
+
+  it('refuses a sampler at their next scan once taken off the site, and takes them back at once', async () => {
+    // Who samples where is remembered for a second wherever scans are written (on SQLite, the writer's
+    // thread): a change made here must reach it before the next scan, not a second later.
+    const me = (await app.inject({ url: '/api/v1/auth/me', headers: { cookie: s.sampler } })).json();
+    const seat = `/api/v1/testing/sites/${s.siteId}/samplers`;
+    expect((await scan('HZ-T-0200', residents[32].idNumber)).statusCode).toBe(201);
+    expect((await app.inject({ method: 'DELETE', url: `${seat}/${me.id}`, headers: { cookie: s.lead } })).statusCode).toBe(200);
+    const off = await scan('HZ-T-0200', residents[33].idNumber);
+    expect(off.statusCode).toBe(403);
+    expect(off.json().error.code).toBe('NOT_SITE_SAMPLER');
+    expect((await post(seat, { userId: me.id }, s.lead)).statusCode).toBe(200);
+    expect((await scan('HZ-T-0200', residents[33].idNumber)).statusCode).toBe(201);
+  });
 });

@@ -24,6 +24,11 @@ export interface Config {
    * could then forge its way past per-address limits; behind a load balancer, its address(es).
    */
   trustProxy: boolean | string;
+  /**
+   * SQLite only: where groups of scans are written. `thread` (default) keeps the synchronous writes off
+   * the event loop that answers and refuses requests; `main` writes them there (for comparison).
+   */
+  scanWriter: 'thread' | 'main';
 }
 
 export const DEVELOPMENT_SECRET = 'anning-development-secret-do-not-use-in-production';
@@ -35,6 +40,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const seed = env.ANNING_SEED ?? 'full';
   if (seed !== 'full' && seed !== 'small' && seed !== 'none') {
     throw new Error(`ANNING_SEED must be full, small or none (got "${seed}")`);
+  }
+  const scanWriter = env.ANNING_SCAN_WRITER ?? 'thread';
+  if (scanWriter !== 'thread' && scanWriter !== 'main') {
+    throw new Error(`ANNING_SCAN_WRITER must be thread or main (got "${scanWriter}")`);
   }
   const secret = env.ANNING_SECRET ?? DEVELOPMENT_SECRET;
   if (secret.length < 16) throw new Error('ANNING_SECRET must be at least 16 characters');
@@ -52,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: intFrom(env.ANNING_MAX_UPLOAD_MB, 20, 'ANNING_MAX_UPLOAD_MB') * 1024 * 1024,
     webUi: env.ANNING_WEB_UI !== 'off',
     trustProxy: env.ANNING_TRUST_PROXY ? (env.ANNING_TRUST_PROXY === 'true' ? true : env.ANNING_TRUST_PROXY) : false,
+    scanWriter,
   };
 }
 

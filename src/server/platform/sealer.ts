@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import type { Pii } from './pii.js';
+import { createPii, type Pii } from './pii.js';
+import { ThreadCalls } from './thread.js';
 
 /** A resident's identifiers as stored: encrypted document number and phone, and the phone's blind index. */
 export type Sealed = [docEnc: string, phoneEnc: string | null, phoneBidx: string | null];
@@ -11,26 +11,20 @@ export type Unsealed = [doc: string, phone: string | null];
  * while this thread parses, validates or inserts. Small batches are sealed in place.
  */
 export class Sealer {
-  private worker: Worker | undefined;
-  private nextId = 0;
-  private waiting = new Map<number, { resolve: (v: Sealed[]) => void; reject: (e: Error) => void }>();
+  private readonly thread: ThreadCalls<Unsealed[], Sealed[]>;
 
-  constructor(private readonly secret: string, private readonly pii: Pii) {}
+  constructor(secret: string, private readonly pii: Pii) {
+    this.thread = new ThreadCalls(import.meta.url, 'sealerThread', { secret });
+  }
 
   /** Seals in the worker; the promise settles when the worker has done this batch. */
   seal(items: Unsealed[]): Promise<Sealed[]> {
-    const worker = this.start();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, items });
-    });
+    return this.thread.call(items);
   }
 
   /** Seals on this thread (for the share of a load this thread takes itself). */
   sealHere(items: Unsealed[]): Sealed[] {
-    return items.map(([doc, phone]) => [this.pii.encrypt(doc), phone ? this.pii.encrypt(phone) : null,
-      phone ? this.pii.blindIndex('phone', phone) : null]);
+    return sealWith(this.pii, items);
   }
 
   /** Both threads at once: the worker takes the first half while this thread does the second. */
@@ -42,24 +36,17 @@ export class Sealer {
     return [...(await there), ...here];
   }
 
-  async close(): Promise<void> {
-    await this.worker?.terminate();
-    this.worker = undefined;
+  close(): Promise<void> {
+    return this.thread.close();
   }
+}
 
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./sealer-entry.js', import.meta.url), { workerData: { secret: this.secret } });
-    worker.on('message', ({ id, out }: { id: number; out: Sealed[] }) => {
-      this.waiting.get(id)?.resolve(out);
-      this.waiting.delete(id);
-    });
-    worker.on('error', (err) => {
-      for (const w of this.waiting.values()) w.reject(err);
-      this.waiting.clear();
-    });
-    // Kept referenced: while a load awaits its batches, the worker may be all that keeps the process alive.
-    this.worker = worker;
-    return worker;
-  }
+function sealWith(pii: Pii, items: Unsealed[]): Sealed[] {
+  return items.map(([doc, phone]) => [pii.encrypt(doc), phone ? pii.encrypt(phone) : null, phone ? pii.blindIndex('phone', phone) : null]);
+}
+
+/** The worker's side: the same keys, derived from the secret there. */
+export function sealerThread({ secret }: { secret: string }): (items: Unsealed[]) => Sealed[] {
+  const pii = createPii(secret);
+  return (items) => sealWith(pii, items);
 }

@@ -72,7 +72,11 @@ function withStatementCache(sqlite: SQLite.Database, size = 1000) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sqlText: string): SQLite.Statement {
+    prepare(text: string): SQLite.Statement {
+      // Kysely opens transactions with a deferred `begin`. With a second writer on the file (the scan
+      // writer's thread, a job's), a deferred transaction that read before another commit cannot take
+      // the write lock and fails at once (SQLITE_BUSY_SNAPSHOT); IMMEDIATE waits for the lock first.
+      const sqlText = text === 'begin' ? 'begin immediate' : text;
       const cached = cache.get(sqlText);
       if (cached && !cached.busy) return cached;
       // Past the size (texts of many shapes: multi-row inserts of every length), start afresh.

@@ -11,10 +11,15 @@ import {
 import { Barcode } from '../../../../shared/testing.js';
 import { getTube, mySites, openTube, sealTube } from '../service/sampling.js';
 import { createScanBatcher, syncScans } from '../service/scan-batcher.js';
+import { createScanWriter } from '../service/scan-writer.js';
 
 export function samplingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const batcher = createScanBatcher(ctx);
+    const writer = createScanWriter(ctx);
+    const batcher = createScanBatcher(writer);
+    // A serving node starts its writer with the server, not on the first sampler's scan.
+    app.addHook('onListen', async () => writer.warm());
+    app.addHook('onClose', async () => writer.close());
     // Scans in the server at once: what it answers in 40 ms at its recent rate (at least 128).
     const admission = createAdmission({ maxWaitMs: 40, floor: 128 });
     const tag = { tags: ['testing'] };

@@ -1,8 +1,7 @@
 import { requirePermission, type Actor } from '../../../platform/access.js';
-import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Scan, ScanAccepted } from '../../../../shared/contracts/testing/sampling.js';
-import { recordScans } from './sampling.js';
+import type { ScanWriter } from './scan-writer.js';
 
 interface Pending {
   actor: Actor;
@@ -23,7 +22,7 @@ export interface ScanBatcherOptions {
  * one, so under load each commit carries many scans (one fsync, one set of queries) and at rest a
  * scan is written alone, at once. Every scan is committed before its request is answered.
  */
-export function createScanBatcher(ctx: AppContext, options: ScanBatcherOptions = {}) {
+export function createScanBatcher(writer: ScanWriter, options: ScanBatcherOptions = {}) {
   const maxBatch = options.maxBatch ?? 256;
   const maxQueue = options.maxQueue ?? 4096;
   // One group at a time: SQLite has one writer, and on PostgreSQL groups written side by side were
@@ -36,7 +35,7 @@ export function createScanBatcher(ctx: AppContext, options: ScanBatcherOptions =
     if (!writing && queue.length > 0) {
       const group = queue.splice(0, maxBatch);
       writing = true;
-      recordScans(ctx, group)
+      writer.write(group)
         .then((outcomes) => outcomes.forEach((o, n) => (o.ok ? group[n].resolve(o.accepted) : group[n].reject(o.error))))
         .catch((err: unknown) => {
           for (const p of group) p.reject(err);

@@ -27,8 +27,19 @@ function memory(ctx: AppContext): Remembered {
   return m;
 }
 
+/** Others remembering for this handle: the scan writer's thread, told to forget when this process does. */
+const alsoForget = new WeakMap<object, Set<() => void>>();
+
 export function forgetScanContext(ctx: AppContext): void {
   byHandle.delete(ctx.handle);
+  for (const forget of alsoForget.get(ctx.handle) ?? []) forget();
+}
+
+/** Calls `forget` whenever this handle's scan context is forgotten; returns the way to stop. */
+export function onForgetScanContext(ctx: AppContext, forget: () => void): () => void {
+  const set = alsoForget.get(ctx.handle) ?? new Set();
+  alsoForget.set(ctx.handle, set.add(forget));
+  return () => set.delete(forget);
 }
 
 const fresh = (at: number, now: number) => now - at < TTL_MS;
