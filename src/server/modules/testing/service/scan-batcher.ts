@@ -32,19 +32,25 @@ export function createScanBatcher(writer: ScanWriter, options: ScanBatcherOption
   let scheduled = false;
 
   function pump(): void {
-    if (!writing && queue.length > 0) {
-      const group = queue.splice(0, maxBatch);
-      writing = true;
-      writer.write(group)
-        .then((outcomes) => outcomes.forEach((o, n) => (o.ok ? group[n].resolve(o.accepted) : group[n].reject(o.error))))
-        .catch((err: unknown) => {
-          for (const p of group) p.reject(err);
-        })
-        .finally(() => {
-          writing = false;
-          pump();
-        });
-    }
+    if (writing || queue.length === 0) return;
+    const group = queue.splice(0, maxBatch);
+    writing = true;
+    // The next group goes to the writer before this one is answered: the answers (serialising and
+    // sending each reply) then overlap the next write instead of leaving the writer idle.
+    const next = () => {
+      writing = false;
+      pump();
+    };
+    writer.write(group).then(
+      (outcomes) => {
+        next();
+        outcomes.forEach((o, n) => (o.ok ? group[n].resolve(o.accepted) : group[n].reject(o.error)));
+      },
+      (err: unknown) => {
+        next();
+        for (const p of group) p.reject(err);
+      },
+    );
   }
 
   return {
