@@ -11,9 +11,9 @@ interface Running<Out> {
 /**
  * A worker thread that answers calls: `call` posts an input and settles with the thread's answer.
  * The thread runs `fn(data)` of `moduleUrl` once to get its answerer (which may open a database, derive
- * keys…); calls posted meanwhile wait in the port. It starts on the first call and stays referenced
- * (a caller may be awaiting nothing else). Should it die, its calls fail and the next call starts a
- * new one.
+ * keys…); calls posted meanwhile wait in the port. It starts on the first call (or at `start`) and
+ * stays referenced (a caller may be awaiting nothing else). Should it die, its calls fail and the next
+ * call starts a new one.
  */
 export class ThreadCalls<In, Out> {
   private running: Running<Out> | undefined;
@@ -27,12 +27,17 @@ export class ThreadCalls<In, Out> {
   ) {}
 
   call(input: In): Promise<Out> {
-    const { worker, waiting } = this.start();
+    const { worker, waiting } = this.thread();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, input });
     });
+  }
+
+  /** Starts the thread now rather than on the first call (which then need not wait for it to load). */
+  start(): void {
+    this.thread();
   }
 
   async close(): Promise<void> {
@@ -41,7 +46,7 @@ export class ThreadCalls<In, Out> {
     await worker?.terminate();
   }
 
-  private start(): Running<Out> {
+  private thread(): Running<Out> {
     if (this.running) return this.running;
     const worker = new Worker(new URL('./thread-entry.js', import.meta.url), {
       ...this.options,

@@ -42,7 +42,7 @@ export function createScanWriter(ctx: AppContext): ScanWriter {
       return (await thread.call(group.map(({ actor, scan }) => ({ actor, scan })))).map(fromWire);
     },
     warm() {
-      void thread.call('forget').catch(() => {});
+      thread.start();
     },
     async close() {
       stopForgetting();
