@@ -51,11 +51,12 @@ export async function activeTasksFor(db: DbOrTx, sourceModule: string, sourceIds
 
 /**
  * The open work of some modules under a path, soonest due first, at most `limit` (a grid's day list: no count,
- * no paging). The modules are picked out here, not in SQL: a condition on source_module would lead the planner
- * to the (source_module, source_id) index and every task of the module, instead of the path's range.
+ * no paging). The modules are matched on `source_module || ''`, not on the column itself: a condition on the
+ * column would lead the planner to the (source_module, source_id) index and every task of the module, instead
+ * of the path's range.
  */
 export async function openTasksUnder(db: DbOrTx, path: string, modules: string[], limit: number): Promise<TaskRow[]> {
-  const rows = await db.selectFrom('tasks').selectAll().where(underAnyPath('region_path', [path])).where('status', 'in', ['open', 'in_progress'])
-    .orderBy(sql`case when due_at is null then 1 else 0 end`).orderBy('due_at').orderBy('id', 'desc').limit(limit * 2).execute();
-  return rows.filter((r) => modules.includes(r.source_module)).slice(0, limit);
+  return db.selectFrom('tasks').selectAll().where(underAnyPath('region_path', [path])).where('status', 'in', ['open', 'in_progress'])
+    .where(sql<string>`${sql.ref('source_module')} || ''`, 'in', modules)
+    .orderBy(sql`case when due_at is null then 1 else 0 end`).orderBy('due_at').orderBy('id', 'desc').limit(limit).execute();
 }
