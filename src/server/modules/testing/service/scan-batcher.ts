@@ -1,11 +1,10 @@
 import { requirePermission, type Actor } from '../../../platform/access.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Scan, ScanAccepted } from '../../../../shared/contracts/testing/sampling.js';
-import type { ScanWriter } from './scan-writer.js';
+import type { ScanRequest, ScanWriter } from './scan-writer.js';
 
 interface Pending {
-  actor: Actor;
-  scan: Scan;
+  request: ScanRequest;
   resolve: (a: ScanAccepted) => void;
   reject: (e: unknown) => void;
 }
@@ -41,7 +40,7 @@ export function createScanBatcher(writer: ScanWriter, options: ScanBatcherOption
       writing = false;
       pump();
     };
-    writer.write(group).then(
+    writer.write(group.map((p) => p.request)).then(
       (outcomes) => {
         next();
         outcomes.forEach((o, n) => (o.ok ? group[n].resolve(o.accepted) : group[n].reject(o.error)));
@@ -57,7 +56,7 @@ export function createScanBatcher(writer: ScanWriter, options: ScanBatcherOption
     submit(actor: Actor, scan: Scan): Promise<ScanAccepted> {
       if (queue.length >= maxQueue) return Promise.reject(new AppError('OVERLOADED'));
       return new Promise<ScanAccepted>((resolve, reject) => {
-        queue.push({ actor, scan, resolve, reject });
+        queue.push({ request: { actor, scan }, resolve, reject });
         // Scans that arrive in the same turn of the event loop go out together.
         if (!scheduled) {
           scheduled = true;

@@ -32,14 +32,13 @@ export function createScanWriter(ctx: AppContext): ScanWriter {
   const thread = new ThreadCalls<WriterCall, WireOutcome[]>(import.meta.url, 'scanWriterThread', {
     config: ctx.config,
     // The thread's commits checkpoint as this connection's do: not at all when a checkpointer runs.
-    walAutocheckpoint: sqlite.pragma('wal_autocheckpoint', { simple: true }),
+    walAutocheckpoint: Number(sqlite.pragma('wal_autocheckpoint', { simple: true })),
   } satisfies WriterData);
   // A site or round changed here: the thread forgets too, before it takes its next group.
   const stopForgetting = onForgetScanContext(ctx, () => void thread.call('forget').catch(() => {}));
   return {
     async write(group) {
-      // Only what the thread needs crosses (a batcher's entry also holds its promise's callbacks).
-      return (await thread.call(group.map(({ actor, scan }) => ({ actor, scan })))).map(fromWire);
+      return (await thread.call(group)).map(fromWire);
     },
     warm() {
       thread.start();
@@ -54,7 +53,7 @@ export function createScanWriter(ctx: AppContext): ScanWriter {
 type WriterCall = ScanRequest[] | 'forget';
 interface WriterData {
   config: Config;
-  walAutocheckpoint: unknown;
+  walAutocheckpoint: number;
 }
 /** An outcome as it crosses threads: an error as its code and parameters (the class does not cross). */
 type WireOutcome = { ok: true; accepted: ScanAccepted } | { ok: false; code: AppError['code']; params: Record<string, unknown>; details: unknown };
@@ -71,7 +70,7 @@ function fromWire(o: WireOutcome): ScanOutcome {
 export async function scanWriterThread({ config, walAutocheckpoint }: WriterData): Promise<(call: WriterCall) => Promise<WireOutcome[]>> {
   await import('../../../flows.js');
   const { ctx } = await openContext(config, { quiet: true });
-  ctx.handle.sqlite!.pragma(`wal_autocheckpoint = ${Number(walAutocheckpoint)}`);
+  ctx.handle.sqlite!.pragma(`wal_autocheckpoint = ${walAutocheckpoint}`);
   return async (call) => {
     if (call === 'forget') {
       forgetScanContext(ctx);
